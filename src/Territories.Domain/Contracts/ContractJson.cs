@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Territories.Domain.Contracts;
+
+/// <summary>Parses contract documents, turning malformed JSON into an <see cref="InputError"/> with line and position.</summary>
+public static class ContractJson
+{
+    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Parses <paramref name="json"/> and hands its root to <paramref name="read"/>; throws <see cref="InvalidInputException"/> with every error found.</summary>
+    public static T Read<T>(string json, Func<JsonElement, List<InputError>, T?> read) where T : class
+    {
+        List<InputError> errors = [];
+        T? value = null;
+        try
+        {
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            value = read(document.RootElement, errors);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new InputError("$", $"malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
+        }
+        if (errors.Count > 0 || value is null) throw new InvalidInputException(errors.Count > 0 ? errors : [new InputError("$", "is empty")]);
+        return value;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}

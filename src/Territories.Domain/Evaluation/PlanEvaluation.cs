@@ -1,0 +1,14 @@
+using Territories.Domain.Plans;
+
+namespace Territories.Domain.Evaluation;
+
+/// <summary>Everything the evaluator recomputes from a problem and an assignment.</summary>
+public sealed record PlanEvaluation(
+    IReadOnlyList<RuleViolation> Violations,
+    IReadOnlyList<RepSummary> Reps,
+    PlanKpis Kpis,
+    IReadOnlyList<ObjectiveTermValue> ObjectiveTerms,
+    decimal Objective)
+{
+    public bool IsFeasible => Violations.Count == 0;
+}

@@ -1,0 +1,120 @@
+namespace Territories.Domain.Model;
+
+/// <summary>A territory problem as the contract defines it: reps, accounts, units, pairs and options.</summary>
+/// <remarks>Build it through <see cref="Contracts.TerritoryProblemReader"/> or <see cref="Create"/>, which check the invariants
+/// the rest of the system relies on: unique ids, and references that resolve.</remarks>
+public sealed class TerritoryProblem
+{
+    private readonly Dictionary<RepId, int> _repIndex;
+    private readonly Dictionary<AccountId, int> _accountIndex;
+    private readonly Dictionary<(int Account, int Rep), Pair> _pairs;
+    private readonly int[][] _pairRepsByAccount;
+
+    private TerritoryProblem(string? name, IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts,
+        IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs, SolveOptions options)
+    {
+        Name = name;
+        Reps = reps;
+        Accounts = accounts;
+        Units = units;
+        Pairs = pairs;
+        Options = options;
+        HasRevenue = accounts.Any(a => a.Revenue != 0);
+        _repIndex = Index(reps, r => r.Id, "rep");
+        _accountIndex = Index(accounts, a => a.Id, "account");
+        _pairs = new Dictionary<(int, int), Pair>(pairs.Count);
+        var pairReps = new List<int>[accounts.Count];
+        foreach (var pair in pairs)
+        {
+            var key = (AccountIndexOf(pair.AccountId), RepIndexOf(pair.RepId));
+            if (!_pairs.TryAdd(key, pair))
+                throw new ArgumentException($"pair ({pair.AccountId}, {pair.RepId}) is given twice");
+            (pairReps[key.Item1] ??= []).Add(key.Item2);
+        }
+        _pairRepsByAccount = pairReps.Select(l => l?.ToArray() ?? []).ToArray();
+        foreach (var account in accounts)
+        {
+            if (account.LockedRepId is { } locked && !_repIndex.ContainsKey(locked))
+                throw new ArgumentException($"account {account.Id} is locked to unknown rep {locked}");
+        }
+    }
+
+    public string? Name { get; }
+    public IReadOnlyList<Rep> Reps { get; }
+    public IReadOnlyList<Account> Accounts { get; }
+    public IReadOnlyList<Unit> Units { get; }
+    public IReadOnlyList<Pair> Pairs { get; }
+    public SolveOptions Options { get; }
+
+    /// <summary>True when some account has revenue; disruption then weighs moves by revenue, else counts them.</summary>
+    public bool HasRevenue { get; }
+
+    public static TerritoryProblem Create(IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts,
+        SolveOptions? options = null, IReadOnlyList<Pair>? pairs = null, IReadOnlyList<Unit>? units = null, string? name = null)
+        => new(name, reps, accounts, units ?? [], pairs ?? [], options ?? SolveOptions.Default);
+
+    public TerritoryProblem WithOptions(SolveOptions options) => new(Name, Reps, Accounts, Units, Pairs, options);
+
+    public int RepIndexOf(RepId id) =>
+        _repIndex.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"unknown rep {id}");
+
+    public int AccountIndexOf(AccountId id) =>
+        _accountIndex.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"unknown account {id}");
+
+    public bool HasRep(RepId id) => _repIndex.ContainsKey(id);
+
+    public bool HasAccount(AccountId id) => _accountIndex.ContainsKey(id);
+
+    /// <summary>The pair given for (account, rep), if any.</summary>
+    public Pair? PairOf(int account, int rep) => _pairs.GetValueOrDefault((account, rep));
+
+    /// <summary>The reps that a pair names for this account.</summary>
+    public IReadOnlyList<int> PairRepsOf(int account) => _pairRepsByAccount[account];
+
+    /// <summary>The index of the account's current rep, or -1 when it has none or its rep is not in the problem.</summary>
+    public int CurrentRepIndexOf(int account) =>
+        Accounts[account].CurrentRepId is { } id && _repIndex.TryGetValue(id, out var r) ? r : -1;
+
+    /// <summary>True when the account's current rep is named but not in the problem (the rep left).</summary>
+    public bool IsOrphaned(int account) => Accounts[account].CurrentRepId is { } id && !_repIndex.ContainsKey(id);
+
+    /// <summary>Hours per year the account costs the rep: the pair's workload when a pair gives one, else the account's.</summary>
+    public double WorkloadOf(int account, int rep) =>
+        PairOf(account, rep)?.Workload ?? Accounts[account].Workload
+        ?? throw new InvalidOperationException($"account {Accounts[account].Id} has no workload for rep {Reps[rep].Id}");
+
+    /// <summary>The pair's cost, or 0 when no pair is given.</summary>
+    public decimal CostOf(int account, int rep) => PairOf(account, rep)?.Cost ?? 0m;
+
+    /// <summary>Eligibility: the rep holds every required skill, the lock (if any) names it, and under pairsOnly a pair allows it.</summary>
+    public bool IsEligible(int account, int rep)
+    {
+        var a = Accounts[account];
+        if (a.LockedRepId is { } locked && RepIndexOf(locked) != rep) return false;
+        if (Options.PairsOnly && PairOf(account, rep) is null) return false;
+        return Reps[rep].HasSkills(a.RequiredSkills);
+    }
+
+    /// <summary>True when every rep has a home and every account a location, so travel can be measured.</summary>
+    public bool HasGeography => Reps.All(r => r.Home is not null) && Accounts.All(a => a.Location is not null);
+
+    /// <summary>The weights in force: travel is left out when weights were not given and the geography is missing.</summary>
+    public ObjectiveWeights EffectiveWeights =>
+        !Options.WeightsGiven && !HasGeography ? Options.Weights with { Travel = 0 } : Options.Weights;
+
+    /// <summary>Great-circle km from the rep's home to the account; 0 when either has no position.</summary>
+    public double DistanceKm(int account, int rep) =>
+        Accounts[account].Location is { } p && Reps[rep].Home is { } h ? GreatCircle.DistanceKm(h, p) : 0;
+
+    private static Dictionary<TId, int> Index<T, TId>(IReadOnlyList<T> items, Func<T, TId> id, string what)
+        where TId : notnull
+    {
+        var index = new Dictionary<TId, int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!index.TryAdd(id(items[i]), i))
+                throw new ArgumentException($"{what} id {id(items[i])} is given twice");
+        }
+        return index;
+    }
+}
