@@ -83,7 +83,7 @@ public static class PlanEvaluator
     private static ObjectiveTermValue[] ObjectiveTermValues(TerritoryProblem problem, RepTally tally, PlanKpis kpis)
     {
         var weights = problem.EffectiveWeights;
-        var scales = ObjectiveScales.For(problem);
+        var scales = problem.Scales;
         var metric = problem.Options.Balance.Metric.ToString().ToLowerInvariant();
         var disruptionUnit = problem.HasRevenue ? "revenue moved away from current reps" : "accounts moved away from current reps";
         return

@@ -57,7 +57,7 @@ internal sealed class RepTally
             tally.Revenue[r] += account.Revenue;
             tally.TravelKm[r] += km;
             tally.WeightedTravel[r] += km * workload;
-            tally.Metric[r] += problem.Of(metric, a, r);
+            tally.Metric[r] += problem.MetricOf(metric, a, r);
             if (current >= 0 && current != r)
             {
                 tally.MovedIn[r]++;

@@ -81,15 +81,12 @@ internal static class RuleChecks
         if (problem.Options.MaxMovedShare is not { } share) yield break;
         var known = Enumerable.Range(0, repOf.Count).Where(a => problem.CurrentRepIndexOf(a) >= 0).ToArray();
         var moved = known.Where(a => repOf[a] >= 0 && repOf[a] != problem.CurrentRepIndexOf(a)).ToArray();
-        var limit = MovedLimit(share, known.Length);
+        var limit = RuleLimits.MovedLimit(share, known.Length);
         if (moved.Length > limit)
             yield return new RuleViolation(RuleNames.MaxMovedShare,
                 $"{moved.Length} accounts move, more than {limit} ({share:P1} of {known.Length} with a current rep)",
                 moved.Select(a => problem.Accounts[a].Id.Value).ToList(), []);
     }
-
-    /// <summary>The most accounts that may move: floor(share * accounts with a current rep in the problem).</summary>
-    public static int MovedLimit(double share, int knownAccounts) => (int)Math.Floor(share * knownAccounts + 1e-9);
 
     private static double Slack(double magnitude) => PlanEvaluator.RelativeSlack * Math.Max(1.0, Math.Abs(magnitude));
 }

@@ -4,7 +4,7 @@ namespace Territories.Domain.Model;
 public static class BalanceMetricValues
 {
     /// <summary>The account's contribution to <paramref name="metric"/> when it goes to <paramref name="rep"/>.</summary>
-    public static double Of(this TerritoryProblem problem, BalanceMetric metric, int account, int rep) => metric switch
+    public static double MetricOf(this TerritoryProblem problem, BalanceMetric metric, int account, int rep) => metric switch
     {
         BalanceMetric.Workload => problem.WorkloadOf(account, rep),
         BalanceMetric.Potential => (double)problem.Accounts[account].Potential,

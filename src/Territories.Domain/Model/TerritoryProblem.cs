@@ -9,6 +9,7 @@ public sealed class TerritoryProblem
     private readonly Dictionary<AccountId, int> _accountIndex;
     private readonly Dictionary<(int Account, int Rep), Pair> _pairs;
     private readonly int[][] _pairRepsByAccount;
+    private ObjectiveScales? _scales;
 
     private TerritoryProblem(string? name, IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts,
         IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs, SolveOptions options)
@@ -101,6 +102,9 @@ public sealed class TerritoryProblem
     /// <summary>The weights in force: travel is left out when weights were not given and the geography is missing.</summary>
     public ObjectiveWeights EffectiveWeights =>
         !Options.WeightsGiven && !HasGeography ? Options.Weights with { Travel = 0 } : Options.Weights;
+
+    /// <summary>The scales of the objective's terms, computed once (see <see cref="Model.ObjectiveScales"/>).</summary>
+    public ObjectiveScales Scales => _scales ??= ObjectiveScales.For(this);
 
     /// <summary>Great-circle km from the rep's home to the account; 0 when either has no position.</summary>
     public double DistanceKm(int account, int rep) =>

@@ -1,0 +1,59 @@
+using Territories.Domain.Contracts;
+
+namespace Territories.Cli;
+
+/// <summary>The <c>territories</c> command: dispatches to a sub-command and turns every failure into a message and an exit code.</summary>
+public static class CliApp
+{
+    public const int Success = 0;
+    public const int NoPlan = 1;
+    public const int InvalidInput = 2;
+    public const int InternalError = 3;
+
+    public const string Usage = """
+        usage:
+          territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS]
+
+        exit codes: 0 a plan was found; 1 infeasible or no plan in time; 2 invalid input; 3 unexpected error
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
+    {
+        try
+        {
+            return args switch
+            {
+                ["solve", .. var rest] => await SolveCommand.RunAsync(CommandLine.Parse(rest, SolveCommand.Options), stdout, stderr, cancel),
+                ["--help" or "-h" or "help"] => Help(stdout),
+                _ => Fail(stderr, args.Length == 0 ? "no command given" : $"unknown command \"{args[0]}\""),
+            };
+        }
+        catch (CommandLineException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+        catch (InvalidInputException e)
+        {
+            foreach (var error in e.Errors) stderr.WriteLine($"territories: {error}");
+            return InvalidInput;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"territories: unexpected error ({e.GetType().Name}): {e.Message}");
+            return InternalError;
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return Success;
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"territories: {message}");
+        stderr.WriteLine(Usage);
+        return InvalidInput;
+    }
+}

@@ -1,0 +1,26 @@
+using Territories.Domain.Contracts;
+using Territories.Domain.Plans;
+using Territories.Planning.AccountAssignment;
+
+namespace Territories.Cli;
+
+/// <summary><c>territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS]</c>.</summary>
+public static class SolveCommand
+{
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--out", "--time-limit" };
+
+    public static async Task<int> RunAsync(CommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var path = command.SingleFile("PROBLEM.json");
+        var timeLimit = command.PositiveNumber("--time-limit");
+        var problem = InputFile.Read(path, TerritoryProblemReader.Read);
+        if (timeLimit is { } seconds) problem = problem.WithOptions(problem.Options with { TimeLimitSeconds = seconds });
+
+        var plan = await new AssignmentSolver().SolveAsync(problem, null, cancel);
+        var json = ContractSerializer.Write(plan);
+        if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
+        else await stdout.WriteLineAsync(json);
+        PlanSummary.Write(plan, stderr);
+        return plan.Status is PlanStatus.Optimal or PlanStatus.Feasible ? CliApp.Success : CliApp.NoPlan;
+    }
+}

@@ -1,0 +1,124 @@
+using Territories.Domain.Evaluation;
+using Territories.Domain.Model;
+
+namespace Territories.Planning.AccountAssignment;
+
+/// <summary>
+/// The problem as arrays the construction heuristic, the LP and the CP-SAT model share: for each account its candidate
+/// reps (eligible, possibly pruned to the nearest few) with the workload, balance metric and linear objective cost of
+/// each pair. Built once per candidate limit.
+/// </summary>
+internal sealed class AssignmentData
+{
+    private AssignmentData(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit)
+    {
+        Problem = problem;
+        Eligible = eligible;
+        CandidateLimit = candidateLimit;
+        AccountCount = problem.Accounts.Count;
+        RepCount = problem.Reps.Count;
+        Weights = problem.EffectiveWeights;
+        Scales = problem.Scales;
+        Metric = problem.Options.Balance.Metric;
+        Capacity = problem.Reps.Select(r => r.Capacity).ToArray();
+        MaxAccounts = problem.Reps.Select(r => r.MaxAccounts ?? int.MaxValue).ToArray();
+        Current = Enumerable.Range(0, AccountCount).Select(problem.CurrentRepIndexOf).ToArray();
+        var knownCurrent = Current.Count(c => c >= 0);
+        MovedLimit = problem.Options.MaxMovedShare is { } share ? RuleLimits.MovedLimit(share, knownCurrent) : int.MaxValue;
+        Fractions = problem.FairShareFractions();
+        Candidates = new int[AccountCount][];
+        Workload = new double[AccountCount][];
+        MetricValue = new double[AccountCount][];
+        Cost = new double[AccountCount][];
+        BuildCandidates();
+        Band = BalanceBand.For(this);
+    }
+
+    public TerritoryProblem Problem { get; }
+    /// <summary>Every eligible rep of each account, pruned or not.</summary>
+    public EligibleReps Eligible { get; }
+    /// <summary>How many nearest eligible reps each account was limited to; null when every eligible rep is a candidate.</summary>
+    public int? CandidateLimit { get; }
+    public int AccountCount { get; }
+    public int RepCount { get; }
+    public ObjectiveWeights Weights { get; }
+    public ObjectiveScales Scales { get; }
+    public BalanceMetric Metric { get; }
+    public double[] Capacity { get; }
+    public int[] MaxAccounts { get; }
+    /// <summary>The current rep of each account, or -1 (none, or a rep who left).</summary>
+    public int[] Current { get; }
+    /// <summary>The most accounts that may move; int.MaxValue when unlimited.</summary>
+    public int MovedLimit { get; }
+    /// <summary>Each rep's fair-share fraction (capacity over total capacity).</summary>
+    public double[] Fractions { get; }
+    /// <summary>Candidate rep indices of each account, cheapest first.</summary>
+    public int[][] Candidates { get; }
+    public double[][] Workload { get; }
+    public double[][] MetricValue { get; }
+    /// <summary>The linear part of the objective (travel, disruption and cost, weighted and normalised) of each candidate pair.</summary>
+    public double[][] Cost { get; }
+    /// <summary>The hard balance band, or null without a tolerance.</summary>
+    public BalanceBand? Band { get; }
+
+    /// <summary>True when the balance weight is on and the metric's total is fixed, so max deviation is a linear term.</summary>
+    public bool HasLinearBalanceTerm => Weights.Balance > 0 && !Problem.DependsOnRep(Metric);
+
+    public static AssignmentData Build(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit) => new(problem, eligible, candidateLimit);
+
+    public int PairCount => Candidates.Sum(c => c.Length);
+
+    public bool CountsAsMove(int account, int rep) => Current[account] >= 0 && Current[account] != rep;
+
+    /// <summary>The linear objective cost of giving the account to a rep (any eligible rep, candidate or not).</summary>
+    public double PairCost(int account, int rep)
+    {
+        var cost = 0.0;
+        if (Weights.Travel != 0) cost += Weights.Travel / Scales.Travel * Problem.DistanceKm(account, rep) * Problem.WorkloadOf(account, rep);
+        if (Weights.Disruption != 0 && CountsAsMove(account, rep)) cost += Weights.Disruption / Scales.Disruption * ObjectiveScales.MoveWeight(Problem, account);
+        if (Weights.Cost != 0) cost += Weights.Cost / Scales.Cost * (double)Problem.CostOf(account, rep);
+        return cost;
+    }
+
+    public int IndexOf(int account, int rep) => Array.IndexOf(Candidates[account], rep);
+
+    private void BuildCandidates()
+    {
+        var eligible = new List<(int Rep, double Cost, double Distance)>(RepCount);
+        for (var a = 0; a < AccountCount; a++)
+        {
+            eligible.Clear();
+            foreach (var r in Eligible.Of(a)) eligible.Add((r, PairCost(a, r), Problem.DistanceKm(a, r)));
+            eligible.Sort((x, y) => x.Cost.CompareTo(y.Cost));
+            IEnumerable<(int Rep, double Cost, double Distance)> chosen = eligible;
+            if (CandidateLimit is { } k && eligible.Count > k)
+            {
+                // The k nearest (by distance where there is geography, else by cost), plus the current and locked rep.
+                var nearest = eligible.OrderBy(e => Problem.HasGeography ? e.Distance : e.Cost).Take(k).Select(e => e.Rep).ToHashSet();
+                if (Current[a] >= 0) nearest.Add(Current[a]);
+                chosen = eligible.Where(e => nearest.Contains(e.Rep));
+            }
+            var list = chosen.ToArray();
+            Candidates[a] = list.Select(e => e.Rep).ToArray();
+            Cost[a] = list.Select(e => e.Cost).ToArray();
+            Workload[a] = Candidates[a].Select(r => Problem.WorkloadOf(a, r)).ToArray();
+            MetricValue[a] = Candidates[a].Select(r => Problem.MetricOf(Metric, a, r)).ToArray();
+        }
+    }
+}
+
+/// <summary>The hard balance band: constant bounds per rep when the metric's total is fixed, else relative to the plan's total.</summary>
+/// <param name="Lower">Per rep, the least metric allowed (constant band only).</param>
+/// <param name="Upper">Per rep, the most metric allowed (constant band only).</param>
+internal sealed record BalanceBand(double Tolerance, bool FixedTotal, double Total, double[] Lower, double[] Upper)
+{
+    public static BalanceBand? For(AssignmentData data)
+    {
+        if (data.Problem.Options.Balance.Tolerance is not { } tolerance) return null;
+        if (data.Problem.DependsOnRep(data.Metric)) return new BalanceBand(tolerance, false, 0, [], []);
+        var total = Enumerable.Range(0, data.AccountCount).Sum(a => data.Problem.MetricOf(data.Metric, a, 0));
+        var lower = data.Fractions.Select(f => (1 - tolerance) * f * total).ToArray();
+        var upper = data.Fractions.Select(f => (1 + tolerance) * f * total).ToArray();
+        return new BalanceBand(tolerance, true, total, lower, upper);
+    }
+}

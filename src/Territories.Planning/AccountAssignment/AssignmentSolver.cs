@@ -1,0 +1,64 @@
+using Google.OrTools.Sat;
+using Territories.Domain.Contracts;
+using Territories.Domain.Model;
+using Territories.Domain.Plans;
+using Territories.Planning.Diagnostics;
+
+namespace Territories.Planning.AccountAssignment;
+
+/// <summary>
+/// The assignment engine: pre-checks that explain infeasibility in user terms; candidate pruning on large problems
+/// (each account's nearest eligible reps plus its current rep, widened when the pruned model is infeasible); a regret
+/// greedy with repair for a first plan within seconds; the LP relaxation (GLOP, by column generation over every eligible
+/// pair) for a proven bound and a rounded plan; then CP-SAT, hinted with the best plan, for the rest of the time.
+/// </summary>
+public sealed class AssignmentSolver(TimeProvider? time = null, double? deterministicTime = null) : IAssignmentSolver
+{
+    /// <summary>Problems with more eligible pairs than this are first solved over each account's nearest reps.</summary>
+    public const int PruneAbovePairs = 40_000;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public Task<Plan> SolveAsync(TerritoryProblem problem, IProgress<PlanSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Solve(problem, progress, cancellationToken), CancellationToken.None);
+
+    private Plan Solve(TerritoryProblem problem, IProgress<PlanSnapshot>? progress, CancellationToken cancel)
+    {
+        if (problem.Options.Contiguity)
+            throw new InvalidInputException([new InputError("options.contiguity", "contiguous territories are not supported by the assignment solver yet; leave contiguity false")]);
+        var clock = new SolveClock(_time, problem.Options.TimeLimitSeconds);
+        var notes = Notes.For(problem);
+        var eligible = new EligibleReps(problem);
+        var blocking = new FeasibilityChecks(problem, eligible).Run();
+        if (blocking.Count > 0) return PlanAssembler.Infeasible(clock, [.. blocking, .. notes]);
+
+        var incumbent = new Incumbent(problem, clock, progress);
+        foreach (var limit in CandidateLimits(problem, eligible))
+        {
+            var data = AssignmentData.Build(problem, eligible, limit);
+            var attempt = new Attempt(data, incumbent, clock, Settings(problem, clock), cancel).Run();
+            if (attempt.Status == CpSolverStatus.Infeasible && limit is not null && incumbent.Evaluation is null) continue;
+            if (attempt.Status == CpSolverStatus.Infeasible && incumbent.Evaluation is null)
+                return PlanAssembler.Infeasible(clock, [ConflictExplainer.Explain(data, cancel), .. notes]);
+            if (limit is not null) notes.Add(Notes.Pruned(limit.Value));
+            return PlanAssembler.FromIncumbent(incumbent, attempt, limit, clock, notes);
+        }
+        throw new InvalidOperationException("the unpruned attempt always returns");
+    }
+
+    private SolveSettings Settings(TerritoryProblem problem, SolveClock clock) =>
+        new(clock.Remaining, problem.Options.Workers, problem.Options.Seed, deterministicTime);
+
+    /// <summary>k, 2k, 4k nearest reps, then every eligible rep; only every eligible rep when the problem is small.</summary>
+    private static IEnumerable<int?> CandidateLimits(TerritoryProblem problem, EligibleReps eligible)
+    {
+        var k = problem.Options.CandidateReps;
+        var pairs = Enumerable.Range(0, eligible.AccountCount).Sum(a => (long)eligible.Of(a).Count);
+        var widest = Enumerable.Range(0, eligible.AccountCount).Select(a => eligible.Of(a).Count).DefaultIfEmpty(0).Max();
+        if (k > 0 && pairs > PruneAbovePairs)
+        {
+            for (var limit = k; limit < widest; limit *= 2) yield return limit;
+        }
+        yield return null;
+    }
+}

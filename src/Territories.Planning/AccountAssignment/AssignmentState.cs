@@ -1,0 +1,113 @@
+using Territories.Domain.Evaluation;
+
+namespace Territories.Planning.AccountAssignment;
+
+/// <summary>
+/// A mutable assignment with running per-rep sums, for the construction heuristic and the local search. Each account
+/// holds the index of its rep within its candidate list (-1: unassigned).
+/// </summary>
+internal sealed class AssignmentState
+{
+    private readonly AssignmentData _data;
+
+    public AssignmentState(AssignmentData data)
+    {
+        _data = data;
+        Slot = Enumerable.Repeat(-1, data.AccountCount).ToArray();
+        Load = new double[data.RepCount];
+        Count = new int[data.RepCount];
+        MetricSum = new double[data.RepCount];
+    }
+
+    public int[] Slot { get; }
+    public double[] Load { get; }
+    public int[] Count { get; }
+    public double[] MetricSum { get; }
+    public double MetricTotal { get; private set; }
+    public int Moved { get; private set; }
+    public double LinearCost { get; private set; }
+
+    public int RepOf(int account) => Slot[account] < 0 ? -1 : _data.Candidates[account][Slot[account]];
+
+    public int[] RepOfAll() => Enumerable.Range(0, _data.AccountCount).Select(RepOf).ToArray();
+
+    public void Assign(int account, int slot)
+    {
+        if (Slot[account] >= 0) Remove(account);
+        var r = _data.Candidates[account][slot];
+        Slot[account] = slot;
+        Load[r] += _data.Workload[account][slot];
+        Count[r]++;
+        MetricSum[r] += _data.MetricValue[account][slot];
+        MetricTotal += _data.MetricValue[account][slot];
+        LinearCost += _data.Cost[account][slot];
+        if (_data.CountsAsMove(account, r)) Moved++;
+    }
+
+    public void Remove(int account)
+    {
+        var slot = Slot[account];
+        var r = _data.Candidates[account][slot];
+        Load[r] -= _data.Workload[account][slot];
+        Count[r]--;
+        MetricSum[r] -= _data.MetricValue[account][slot];
+        MetricTotal -= _data.MetricValue[account][slot];
+        LinearCost -= _data.Cost[account][slot];
+        if (_data.CountsAsMove(account, r)) Moved--;
+        Slot[account] = -1;
+    }
+
+    /// <summary>True when the rep can take the account (given in slot) without breaking capacity, max accounts or the band's upper side.</summary>
+    public bool Fits(int account, int slot)
+    {
+        var r = _data.Candidates[account][slot];
+        if (Load[r] + _data.Workload[account][slot] > _data.Capacity[r] + Slack(_data.Capacity[r])) return false;
+        if (Count[r] + 1 > _data.MaxAccounts[r]) return false;
+        if (_data.Band is { } band && MetricSum[r] + _data.MetricValue[account][slot] > Upper(band, r) + Slack(Upper(band, r))) return false;
+        return true;
+    }
+
+    /// <summary>True when the rep can give up the account without falling under the band's lower side.</summary>
+    public bool CanRelease(int account)
+    {
+        if (_data.Band is not { } band) return true;
+        var slot = Slot[account];
+        var r = _data.Candidates[account][slot];
+        return MetricSum[r] - _data.MetricValue[account][slot] >= Lower(band, r) - Slack(Lower(band, r));
+    }
+
+    /// <summary>True when moving the account to <paramref name="slot"/> keeps the move count within its limit.</summary>
+    public bool MoveBudgetAllows(int account, int slot)
+    {
+        var from = RepOf(account);
+        var to = _data.Candidates[account][slot];
+        var delta = (_data.CountsAsMove(account, to) ? 1 : 0) - (from >= 0 && _data.CountsAsMove(account, from) ? 1 : 0);
+        return Moved + delta <= _data.MovedLimit;
+    }
+
+    public double Upper(BalanceBand band, int rep) => band.FixedTotal ? band.Upper[rep] : (1 + band.Tolerance) * _data.Fractions[rep] * MetricTotal;
+
+    public double Lower(BalanceBand band, int rep) => band.FixedTotal ? band.Lower[rep] : (1 - band.Tolerance) * _data.Fractions[rep] * MetricTotal;
+
+    /// <summary>How far the state is from meeting every hard rule, in relative units; 0 means feasible.</summary>
+    public double Violation()
+    {
+        var v = 0.0;
+        for (var r = 0; r < _data.RepCount; r++)
+        {
+            v += Math.Max(0, Load[r] - _data.Capacity[r] - Slack(_data.Capacity[r])) / Math.Max(1, _data.Capacity[r]);
+            v += Math.Max(0, Count[r] - _data.MaxAccounts[r]);
+            if (_data.Band is { } band)
+            {
+                var scale = Math.Max(1e-9, _data.Fractions[r] * Math.Max(1, MetricTotal));
+                v += Math.Max(0, MetricSum[r] - Upper(band, r) - Slack(Upper(band, r))) / scale;
+                v += Math.Max(0, Lower(band, r) - Slack(Lower(band, r)) - MetricSum[r]) / scale;
+            }
+        }
+        v += Math.Max(0, Moved - _data.MovedLimit);
+        return v + Slot.Count(s => s < 0);
+    }
+
+    // Half the evaluator's slack, so every plan the heuristic calls feasible passes the evaluator.
+    private static double Slack(double magnitude) => PlanEvaluator.RelativeSlack / 2 * Math.Max(1.0, Math.Abs(magnitude));
+}

@@ -1,0 +1,207 @@
+using Google.OrTools.Sat;
+using Territories.Domain.Evaluation;
+
+namespace Territories.Planning.AccountAssignment;
+
+/// <summary>
+/// The CP-SAT model of the assignment, built in the samples' fixed order: variables, then one method per hard rule,
+/// then the objective. Each rule group can be switched by an enforcement literal, so an infeasible model can name the
+/// groups that conflict.
+/// </summary>
+internal sealed class CpSatModel
+{
+    /// <summary>Balance deviation is modelled in units of 1/DeviationScale (0.01 percentage points).</summary>
+    public const long DeviationScale = 10_000;
+
+    /// <summary>Per-rep fractions of the total are modelled in units of 1/FractionScale.</summary>
+    private const long FractionScale = 1_000_000;
+
+    private readonly AssignmentData _data;
+    private readonly IntegerScale _workload;
+    private readonly IntegerScale _metric;
+    private readonly Dictionary<string, BoolVar> _ruleSwitches = [];
+    private IntVar? _deviation;
+
+    public CpSatModel(AssignmentData data, bool switchableRules, double? referenceMetricTotal)
+    {
+        _data = data;
+        SwitchableRules = switchableRules;
+        _workload = IntegerScale.For(data.Workload.SelectMany(w => w).Concat(data.Capacity), 3);
+        _metric = IntegerScale.For(data.MetricValue.SelectMany(m => m), 2);
+        ObjectiveScale = ChooseObjectiveScale(data);
+        X = data.Candidates.Select((reps, a) => reps.Select(r => Model.NewBoolVar($"x_{a}_{r}")).ToArray()).ToArray();
+        AddEachAccountOnce();
+        AddCapacity();
+        AddMaxAccounts();
+        AddBalance();
+        AddMaxMovedShare();
+        AddObjective(referenceMetricTotal);
+    }
+
+    public CpModel Model { get; } = new();
+    public BoolVar[][] X { get; }
+    public bool SwitchableRules { get; }
+    /// <summary>Objective coefficients are the linear costs times this factor, rounded down, so the model never overstates a plan.</summary>
+    public double ObjectiveScale { get; }
+    /// <summary>True when the model's objective equals the true one up to the rounding accounted for in <see cref="ModelSlack"/>.</summary>
+    public bool ObjectiveIsExact => _data.Weights.Balance == 0 || _data.HasLinearBalanceTerm;
+    /// <summary>How much the model's optimum may exceed the true objective's, from rounding the balance term up.</summary>
+    public double ModelSlack => _deviation is null ? 0 : _data.Weights.Balance * 2.0 / DeviationScale;
+
+    /// <summary>The rule groups that were switched by a literal, by name.</summary>
+    public IReadOnlyDictionary<string, BoolVar> RuleSwitches => _ruleSwitches;
+
+    public void AddHint(IReadOnlyList<int> repOf)
+    {
+        for (var a = 0; a < X.Length; a++)
+            for (var s = 0; s < X[a].Length; s++)
+                Model.AddHint(X[a][s], _data.Candidates[a][s] == repOf[a]);
+    }
+
+    private void AddEachAccountOnce()
+    {
+        foreach (var row in X) Model.AddExactlyOne(row);
+    }
+
+    private void AddCapacity()
+    {
+        foreach (var (r, terms) in ByRep(_workload.Up, (a, s) => _data.Workload[a][s]))
+            Enforce(Model.Add(LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) <= _workload.Down(_data.Capacity[r])), RuleNames.Capacity);
+    }
+
+    private void AddMaxAccounts()
+    {
+        foreach (var (r, terms) in ByRep(v => (long)v, (_, _) => 1))
+        {
+            if (_data.MaxAccounts[r] != int.MaxValue)
+                Enforce(Model.Add(LinearExpr.Sum(terms.Vars) <= _data.MaxAccounts[r]), RuleNames.MaxAccounts);
+        }
+    }
+
+    private void AddBalance()
+    {
+        if (_data.Band is not { } band) return;
+        var byRep = ByRep(_metric.Round, (a, s) => _data.MetricValue[a][s]);
+        if (band.FixedTotal)
+        {
+            foreach (var (r, terms) in byRep)
+            {
+                // Without an exact scale, each assigned account may be off by half a unit: narrow the band by that much.
+                var rounding = _metric.Exact ? 0 : (terms.Vars.Count + 1) / 2;
+                var lower = (long)Math.Ceiling(band.Lower[r] * _metric.Factor - 1e-6) + rounding;
+                var upper = (long)Math.Floor(band.Upper[r] * _metric.Factor + 1e-6) - rounding;
+                Enforce(Model.AddLinearConstraint(LinearExpr.WeightedSum(terms.Vars, terms.Coefficients), lower, upper), RuleNames.Balance);
+            }
+            return;
+        }
+        // The total depends on the plan: FractionScale * metric_r must lie within floor/ceil of (1 ± tolerance) * fraction_r * total.
+        var all = byRep.SelectMany(t => t.Terms.Vars.Zip(t.Terms.Coefficients)).ToList();
+        var totalMax = all.Sum(t => t.Second);
+        var total = Model.NewIntVar(0, totalMax, "metric_total");
+        Model.Add(LinearExpr.WeightedSum(all.Select(t => t.First), all.Select(t => t.Second)) == total);
+        foreach (var (r, terms) in byRep)
+        {
+            var sum = LinearExpr.WeightedSum(terms.Vars, terms.Coefficients);
+            var upper = (long)Math.Floor((1 + band.Tolerance) * _data.Fractions[r] * FractionScale);
+            var lower = (long)Math.Ceiling((1 - band.Tolerance) * _data.Fractions[r] * FractionScale);
+            Enforce(Model.Add(sum * FractionScale <= total * upper), RuleNames.Balance);
+            Enforce(Model.Add(sum * FractionScale >= total * lower), RuleNames.Balance);
+        }
+    }
+
+    private void AddMaxMovedShare()
+    {
+        if (_data.MovedLimit == int.MaxValue) return;
+        var moves = new List<BoolVar>();
+        for (var a = 0; a < X.Length; a++)
+            for (var s = 0; s < X[a].Length; s++)
+                if (_data.CountsAsMove(a, _data.Candidates[a][s])) moves.Add(X[a][s]);
+        Enforce(Model.Add(LinearExpr.Sum(moves) <= _data.MovedLimit), RuleNames.MaxMovedShare);
+    }
+
+    /// <summary>
+    /// Minimise the linear costs (travel, disruption, cost; weighted and normalised) plus, with a balance weight, the
+    /// largest relative deviation from fair share. When the metric's total depends on the plan, the deviation is measured
+    /// against <paramref name="referenceMetricTotal"/> (the hint's total) and the model's bound is not used.
+    /// </summary>
+    private void AddObjective(double? referenceMetricTotal)
+    {
+        var vars = new List<BoolVar>();
+        var coefficients = new List<long>();
+        for (var a = 0; a < X.Length; a++)
+        {
+            for (var s = 0; s < X[a].Length; s++)
+            {
+                var c = (long)Math.Floor(_data.Cost[a][s] * ObjectiveScale + 1e-9);
+                if (c == 0) continue;
+                vars.Add(X[a][s]);
+                coefficients.Add(c);
+            }
+        }
+        var objective = LinearExpr.WeightedSum(vars, coefficients);
+        if (_data.Weights.Balance > 0)
+        {
+            var total = _data.HasLinearBalanceTerm ? _data.Band?.Total ?? MetricTotal() : referenceMetricTotal ?? MetricTotal();
+            _deviation = AddDeviation(total);
+            var weight = (long)Math.Round(_data.Weights.Balance * ObjectiveScale / DeviationScale);
+            objective += weight * _deviation;
+        }
+        Model.Minimize(objective);
+    }
+
+    private IntVar AddDeviation(double total)
+    {
+        var deviation = Model.NewIntVar(0, 100 * DeviationScale, "max_deviation");
+        foreach (var (r, terms) in ByRep(_metric.Round, (a, s) => _data.MetricValue[a][s]))
+        {
+            var share = (long)Math.Round(total * _data.Fractions[r] * _metric.Factor);
+            if (share <= 0) continue;
+            var sum = LinearExpr.WeightedSum(terms.Vars, terms.Coefficients);
+            // deviation / DeviationScale >= |sum - share| / share
+            Model.Add(DeviationScale * sum - share * deviation <= DeviationScale * share);
+            Model.Add(DeviationScale * sum + share * deviation >= DeviationScale * share);
+        }
+        return deviation;
+    }
+
+    private double MetricTotal() => Enumerable.Range(0, _data.AccountCount).Sum(a => _data.MetricValue[a].Length > 0 ? _data.MetricValue[a][0] : 0);
+
+    private void Enforce(Constraint constraint, string rule)
+    {
+        if (!SwitchableRules) return;
+        if (!_ruleSwitches.TryGetValue(rule, out var literal))
+        {
+            literal = Model.NewBoolVar($"rule_{rule}");
+            _ruleSwitches[rule] = literal;
+            Model.AddAssumption(literal);
+        }
+        constraint.OnlyEnforceIf(literal);
+    }
+
+    private IEnumerable<(int Rep, (List<BoolVar> Vars, List<long> Coefficients) Terms)> ByRep(Func<double, long> scale, Func<int, int, double> value)
+    {
+        var terms = Enumerable.Range(0, _data.RepCount).Select(_ => (Vars: new List<BoolVar>(), Coefficients: new List<long>())).ToArray();
+        for (var a = 0; a < X.Length; a++)
+        {
+            for (var s = 0; s < X[a].Length; s++)
+            {
+                var r = _data.Candidates[a][s];
+                terms[r].Vars.Add(X[a][s]);
+                terms[r].Coefficients.Add(scale(value(a, s)));
+            }
+        }
+        return terms.Select((t, r) => (r, t));
+    }
+
+    /// <summary>1 when every cost is already an integer (e.g. a generalised assignment), else enough digits for ~1e-7 relative precision.</summary>
+    private static double ChooseObjectiveScale(AssignmentData data)
+    {
+        var costs = data.Cost.SelectMany(c => c).ToList();
+        var exact = IntegerScale.For(costs, 2);
+        if (exact.Exact && data.Weights.Balance == 0) return exact.Factor;
+        var largest = costs.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        var balance = data.Weights.Balance;
+        var magnitude = Math.Max(largest, balance);
+        return magnitude > 0 ? 1e7 / magnitude : 1;
+    }
+}

@@ -1,0 +1,197 @@
+using Territories.Domain.Model;
+using Google.OrTools.LinearSolver;
+
+namespace Territories.Planning.AccountAssignment;
+
+/// <summary>The LP relaxation's outcome: a proven lower bound on the objective and the fractional assignment.</summary>
+/// <param name="Bound">A lower bound valid for every eligible pair, pruned or not.</param>
+/// <param name="Preferred">Per account, the rep with the largest fractional share: the LP rounded.</param>
+internal sealed record LpResult(double Bound, int[] Preferred, int Columns, int PricingRounds);
+
+/// <summary>
+/// Solves the LP relaxation of the assignment with GLOP by column generation: first over the candidate pairs, then adding
+/// every eligible pair whose reduced cost is negative, until none is. If time runs out first, the Lagrangian bound
+/// (LP value plus each account's most negative reduced cost) is still a valid lower bound.
+/// </summary>
+internal sealed class LpRelaxation
+{
+    private readonly AssignmentData _data;
+    private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
+    private readonly Constraint[] _assign;
+    private readonly Constraint[] _capacity;
+    private readonly Constraint?[] _maxAccounts;
+    private readonly Constraint?[] _bandUpper;
+    private readonly Constraint?[] _bandLower;
+    private readonly Constraint?[] _deviationAbove;
+    private readonly Constraint?[] _deviationBelow;
+    private readonly Constraint? _total;
+    private readonly Constraint? _moved;
+    private readonly Variable? _deviation;
+    private readonly Variable? _totalVar;
+    private readonly List<(int Account, int Rep, Variable X)> _columns = [];
+    private readonly HashSet<(int, int)> _present = [];
+    private readonly double[] _shares;
+
+    private LpRelaxation(AssignmentData data)
+    {
+        _data = data;
+        var infinity = double.PositiveInfinity;
+        _assign = Enumerable.Range(0, data.AccountCount).Select(_ => _solver.MakeConstraint(1, 1)).ToArray();
+        _capacity = data.Capacity.Select(c => _solver.MakeConstraint(-infinity, c)).ToArray();
+        _maxAccounts = data.MaxAccounts.Select(m => m == int.MaxValue ? null : _solver.MakeConstraint(-infinity, m)).ToArray();
+        _bandUpper = new Constraint?[data.RepCount];
+        _bandLower = new Constraint?[data.RepCount];
+        if (data.Band is { FixedTotal: true } fixedBand)
+        {
+            for (var r = 0; r < data.RepCount; r++) _bandUpper[r] = _solver.MakeConstraint(fixedBand.Lower[r], fixedBand.Upper[r]);
+        }
+        else if (data.Band is { } band)
+        {
+            // total - sum of all metric = 0, and each rep's metric within (1 ± tolerance) * fraction * total.
+            _totalVar = _solver.MakeNumVar(0, infinity, "total");
+            _total = _solver.MakeConstraint(0, 0);
+            _total.SetCoefficient(_totalVar, 1);
+            for (var r = 0; r < data.RepCount; r++)
+            {
+                _bandUpper[r] = _solver.MakeConstraint(-infinity, 0);
+                _bandUpper[r]!.SetCoefficient(_totalVar, -(1 + band.Tolerance) * data.Fractions[r]);
+                _bandLower[r] = _solver.MakeConstraint(0, infinity);
+                _bandLower[r]!.SetCoefficient(_totalVar, -(1 - band.Tolerance) * data.Fractions[r]);
+            }
+        }
+        _shares = new double[data.RepCount];
+        _deviationAbove = new Constraint?[data.RepCount];
+        _deviationBelow = new Constraint?[data.RepCount];
+        if (data.HasLinearBalanceTerm)
+        {
+            // deviation >= |metric_r - share_r| / share_r, written as metric_r - share_r * deviation <= share_r and its mirror.
+            _deviation = _solver.MakeNumVar(0, infinity, "deviation");
+            var total = Enumerable.Range(0, data.AccountCount).Sum(a => data.Problem.MetricOf(data.Metric, a, 0));
+            for (var r = 0; r < data.RepCount; r++)
+            {
+                _shares[r] = total * data.Fractions[r];
+                if (_shares[r] <= 0) continue;
+                _deviationAbove[r] = _solver.MakeConstraint(-infinity, _shares[r]);
+                _deviationAbove[r]!.SetCoefficient(_deviation, -_shares[r]);
+                _deviationBelow[r] = _solver.MakeConstraint(_shares[r], infinity);
+                _deviationBelow[r]!.SetCoefficient(_deviation, _shares[r]);
+            }
+        }
+        if (data.MovedLimit != int.MaxValue) _moved = _solver.MakeConstraint(-infinity, data.MovedLimit);
+        var objective = _solver.Objective();
+        objective.SetMinimization();
+        if (_deviation is not null) objective.SetCoefficient(_deviation, data.Weights.Balance);
+        for (var a = 0; a < data.AccountCount; a++)
+            for (var s = 0; s < data.Candidates[a].Length; s++) AddColumn(a, data.Candidates[a][s]);
+    }
+
+    /// <summary>Solves the relaxation; null when GLOP finds it infeasible or runs out of time before a first solution.</summary>
+    public static LpResult? Solve(AssignmentData data, TimeSpan limit, CancellationToken cancel)
+    {
+        var lp = new LpRelaxation(data);
+        try
+        {
+            return lp.Run(limit, cancel);
+        }
+        finally
+        {
+            lp._solver.Dispose();
+        }
+    }
+
+    private LpResult? Run(TimeSpan limit, CancellationToken cancel)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        double lagrangianBound = double.NegativeInfinity;
+        for (var round = 1; ; round++)
+        {
+            _solver.SetTimeLimit((long)Math.Max(1, (deadline - DateTime.UtcNow).TotalMilliseconds));
+            if (_solver.Solve() != Solver.ResultStatus.OPTIMAL) return null;
+            var value = _solver.Objective().Value();
+            var (mostNegative, entering) = Price();
+            // Lagrangian bound: valid whatever columns are missing.
+            lagrangianBound = Math.Max(lagrangianBound, value + mostNegative.Sum());
+            var done = entering.Count == 0 || DateTime.UtcNow >= deadline || cancel.IsCancellationRequested || round >= 25;
+            if (done)
+            {
+                var bound = entering.Count == 0 ? value : lagrangianBound;
+                return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), Preferred(), _columns.Count, round);
+            }
+            foreach (var (a, r) in entering) AddColumn(a, r);
+        }
+    }
+
+    /// <summary>Reduced costs of every eligible pair: each account's most negative one (or 0), and the pairs to add.</summary>
+    private (double[] MostNegative, List<(int, int)> Entering) Price()
+    {
+        var mostNegative = new double[_data.AccountCount];
+        var entering = new List<(int, int)>();
+        if (_data.CandidateLimit is null) return (mostNegative, entering);
+        var duals = new RowDuals(this);
+        for (var a = 0; a < _data.AccountCount; a++)
+        {
+            (int Rep, double Cost) best = (-1, -1e-9);
+            foreach (var r in _data.Eligible.Of(a))
+            {
+                var reduced = _data.PairCost(a, r) - duals.Of(a, r);
+                if (reduced < best.Cost) best = (r, reduced);
+            }
+            if (best.Rep < 0) continue;
+            mostNegative[a] = best.Cost;
+            if (!_present.Contains((a, best.Rep))) entering.Add((a, best.Rep));
+        }
+        return (mostNegative, entering);
+    }
+
+    private void AddColumn(int a, int r)
+    {
+        if (!_present.Add((a, r))) return;
+        var x = _solver.MakeNumVar(0, 1, "");
+        var workload = _data.Problem.WorkloadOf(a, r);
+        var metric = _data.Problem.MetricOf(_data.Metric, a, r);
+        _solver.Objective().SetCoefficient(x, _data.PairCost(a, r));
+        _assign[a].SetCoefficient(x, 1);
+        _capacity[r].SetCoefficient(x, workload);
+        _maxAccounts[r]?.SetCoefficient(x, 1);
+        _bandUpper[r]?.SetCoefficient(x, metric);
+        _bandLower[r]?.SetCoefficient(x, metric);
+        _total?.SetCoefficient(x, -metric);
+        _deviationAbove[r]?.SetCoefficient(x, metric);
+        _deviationBelow[r]?.SetCoefficient(x, metric);
+        if (_data.CountsAsMove(a, r)) _moved?.SetCoefficient(x, 1);
+        _columns.Add((a, r, x));
+    }
+
+    private int[] Preferred()
+    {
+        var preferred = Enumerable.Repeat(-1, _data.AccountCount).ToArray();
+        var share = new double[_data.AccountCount];
+        foreach (var (a, r, x) in _columns)
+        {
+            var value = x.SolutionValue();
+            if (value > share[a]) (share[a], preferred[a]) = (value, r);
+        }
+        return preferred;
+    }
+
+    /// <summary>The dual prices a pair would pay in every row it would enter: y^T A for its column.</summary>
+    private sealed class RowDuals(LpRelaxation lp)
+    {
+        private readonly double[] _assign = lp._assign.Select(c => c.DualValue()).ToArray();
+        private readonly double[] _capacity = lp._capacity.Select(c => c.DualValue()).ToArray();
+        private readonly double[] _maxAccounts = lp._maxAccounts.Select(c => c?.DualValue() ?? 0).ToArray();
+        private readonly double[] _metric = Enumerable.Range(0, lp._data.RepCount)
+            .Select(r => (lp._bandUpper[r]?.DualValue() ?? 0) + (lp._bandLower[r]?.DualValue() ?? 0)
+                         + (lp._deviationAbove[r]?.DualValue() ?? 0) + (lp._deviationBelow[r]?.DualValue() ?? 0)).ToArray();
+        private readonly double _total = lp._total?.DualValue() ?? 0;
+        private readonly double _moved = lp._moved?.DualValue() ?? 0;
+
+        public double Of(int a, int r)
+        {
+            var data = lp._data;
+            var metric = data.Problem.MetricOf(data.Metric, a, r);
+            var y = _assign[a] + _capacity[r] * data.Problem.WorkloadOf(a, r) + _maxAccounts[r] + _metric[r] * metric - _total * metric;
+            return data.CountsAsMove(a, r) ? y + _moved : y;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using Territories.Domain.Model;
+using Territories.Domain.Plans;
+using Territories.Planning.AccountAssignment;
+
+namespace Territories.Planning.Diagnostics;
+
+/// <summary>
+/// Checks run before solving that prove a request infeasible and say why in user terms: accounts no rep may take,
+/// skill groups whose work exceeds what the reps able to serve them can give (a flow check across overlapping skills),
+/// locked work over a rep's capacity, a move cap too tight to restore capacity, and balance bands no plan can meet.
+/// </summary>
+internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps eligible)
+{
+    private const int ListedIds = 20;
+
+    public List<Diagnostic> Run()
+    {
+        var found = new List<Diagnostic>();
+        found.AddRange(NoEligibleRep());
+        if (found.Count > 0) return found; // the capacity checks below assume every account has a rep
+        found.AddRange(LockedOverLimits());
+        found.AddRange(Shortage(a => MinOver(a, r => problem.WorkloadOf(a, r)), r => problem.Reps[r].Capacity, "hours", DiagnosticCodes.SkillCapacity));
+        if (problem.Reps.Any(r => r.MaxAccounts is not null))
+            found.AddRange(Shortage(_ => 1, r => problem.Reps[r].MaxAccounts ?? double.PositiveInfinity, "accounts", DiagnosticCodes.MaxAccountsTooFew));
+        found.AddRange(MovedShare());
+        found.AddRange(Balance());
+        return found;
+    }
+
+    private IEnumerable<Diagnostic> NoEligibleRep()
+    {
+        var stranded = Enumerable.Range(0, problem.Accounts.Count).Where(a => eligible.Of(a).Count == 0).ToList();
+        foreach (var group in stranded.GroupBy(Reason))
+        {
+            var accounts = group.Select(a => problem.Accounts[a]).ToList();
+            var skills = accounts.SelectMany(a => a.RequiredSkills).Distinct().Order(StringComparer.Ordinal).ToList();
+            yield return new Diagnostic(DiagnosticCodes.NoEligibleRep,
+                $"{accounts.Count} account(s) have no eligible rep: {group.Key} ({Ids(accounts.Select(a => a.Id.Value))})",
+                accounts.Select(a => a.Id).ToList(), RepsNamedBy(accounts), skills);
+        }
+    }
+
+    private string Reason(int a)
+    {
+        var account = problem.Accounts[a];
+        if (account.LockedRepId is { } locked)
+        {
+            var rep = problem.Reps[problem.RepIndexOf(locked)];
+            var missing = account.RequiredSkills.Where(s => !rep.Skills.Contains(s)).Order(StringComparer.Ordinal).ToList();
+            return missing.Count > 0 ? $"locked to rep {locked}, who lacks skill(s) {string.Join(", ", missing)}"
+                : $"locked to rep {locked}, but pairsOnly allows no pair with that rep";
+        }
+        var skilled = problem.Reps.Where(r => r.HasSkills(account.RequiredSkills)).ToList();
+        if (skilled.Count == 0)
+            return $"no rep has every skill of [{string.Join(", ", account.RequiredSkills.Order(StringComparer.Ordinal))}]";
+        return "pairsOnly is on and no pair with a rep who has the skills is given";
+    }
+
+    private IReadOnlyList<RepId>? RepsNamedBy(IEnumerable<Account> accounts)
+    {
+        var locked = accounts.Select(a => a.LockedRepId).OfType<RepId>().Distinct().ToList();
+        return locked.Count > 0 ? locked : null;
+    }
+
+    private IEnumerable<Diagnostic> LockedOverLimits()
+    {
+        var locked = Enumerable.Range(0, problem.Accounts.Count).Where(a => problem.Accounts[a].LockedRepId is not null)
+            .GroupBy(a => problem.RepIndexOf(problem.Accounts[a].LockedRepId!.Value));
+        foreach (var group in locked)
+        {
+            var rep = problem.Reps[group.Key];
+            var hours = group.Sum(a => problem.WorkloadOf(a, group.Key));
+            var ids = group.Select(a => problem.Accounts[a].Id).ToList();
+            if (hours > rep.Capacity * (1 + 1e-9))
+                yield return new Diagnostic(DiagnosticCodes.LockedOverCapacity,
+                    $"rep {rep.Id} has {Hours(hours)} hours of locked accounts but only {Hours(rep.Capacity)} hours of capacity; unlock some or raise the capacity",
+                    ids, [rep.Id]);
+            if (rep.MaxAccounts is { } max && ids.Count > max)
+                yield return new Diagnostic(DiagnosticCodes.LockedOverMaxAccounts,
+                    $"rep {rep.Id} has {ids.Count} locked accounts but may own at most {max}", ids, [rep.Id]);
+        }
+    }
+
+    /// <summary>The flow check: accounts grouped by who may serve them; a shortage names the skills, accounts and reps.</summary>
+    private IEnumerable<Diagnostic> Shortage(Func<int, double> demandOf, Func<int, double> supplyOf, string unit, string code)
+    {
+        var groups = Enumerable.Range(0, problem.Accounts.Count).GroupBy(a => eligible.Of(a), ReferenceEqualityComparer.Instance)
+            .Select(g => g.ToList()).ToList();
+        var shortage = BipartiteFlow.FindShortage(
+            groups.Select(g => g.Sum(demandOf)).ToList(),
+            groups.Select(g => eligible.Of(g[0])).ToList(),
+            Enumerable.Range(0, problem.Reps.Count).Select(supplyOf).ToList());
+        if (shortage is null) yield break;
+        var accounts = shortage.Groups.SelectMany(g => groups[g]).Select(a => problem.Accounts[a]).ToList();
+        var skills = accounts.SelectMany(a => a.RequiredSkills).Distinct().Order(StringComparer.Ordinal).ToList();
+        var reps = shortage.Suppliers.Select(r => problem.Reps[r].Id).ToList();
+        var who = skills.Count > 0 ? $"accounts needing skill(s) {string.Join(", ", skills)}" : "the accounts";
+        yield return new Diagnostic(code,
+            $"{who} ({accounts.Count}) need at least {Hours(shortage.Demand)} {unit}, but the {reps.Count} rep(s) able to serve them " +
+            $"({Ids(reps.Select(r => r.Value))}) have only {Hours(shortage.Supply)} {unit}",
+            accounts.Select(a => a.Id).ToList(), reps, skills);
+    }
+
+    /// <summary>Moves that no plan can avoid (current rep no longer eligible, or over capacity) against the move cap.</summary>
+    private IEnumerable<Diagnostic> MovedShare()
+    {
+        if (problem.Options.MaxMovedShare is not { } share) yield break;
+        var withCurrent = Enumerable.Range(0, problem.Accounts.Count).Where(a => problem.CurrentRepIndexOf(a) >= 0).ToList();
+        var limit = Domain.Evaluation.RuleLimits.MovedLimit(share, withCurrent.Count);
+        var forced = withCurrent.Where(a => !eligible.Of(a).Contains(problem.CurrentRepIndexOf(a))).ToList();
+        var overloadMoves = 0;
+        var overloaded = new List<RepId>();
+        foreach (var group in withCurrent.Except(forced).GroupBy(problem.CurrentRepIndexOf))
+        {
+            var rep = problem.Reps[group.Key];
+            var load = group.Sum(a => problem.WorkloadOf(a, group.Key));
+            var needed = 0;
+            foreach (var w in group.Select(a => problem.WorkloadOf(a, group.Key)).OrderDescending())
+            {
+                if (load <= rep.Capacity * (1 + 1e-9) && needed >= group.Count() - (rep.MaxAccounts ?? int.MaxValue)) break;
+                load -= w;
+                needed++;
+            }
+            if (needed == 0) continue;
+            overloadMoves += needed;
+            overloaded.Add(rep.Id);
+        }
+        if (forced.Count + overloadMoves <= limit) yield break;
+        var parts = new List<string>();
+        if (forced.Count > 0) parts.Add($"{forced.Count} account(s) must leave a current rep who may no longer serve them (skills, lock or pairs)");
+        if (overloadMoves > 0) parts.Add($"at least {overloadMoves} must leave rep(s) {Ids(overloaded.Select(r => r.Value))} to bring them within capacity");
+        yield return new Diagnostic(DiagnosticCodes.MovedShareTooTight,
+            $"maxMovedShare {share.ToString("P1", CultureInfo.InvariantCulture)} allows {limit} move(s), but {string.Join("; ", parts)}",
+            forced.Select(a => problem.Accounts[a].Id).ToList(), overloaded);
+    }
+
+    private IEnumerable<Diagnostic> Balance()
+    {
+        if (problem.Options.Balance.Tolerance is not { } tolerance) yield break;
+        var metric = problem.Options.Balance.Metric;
+        if (problem.DependsOnRep(metric)) yield break; // the band moves with the plan; the solver's conflict analysis explains it
+        var name = metric.ToString().ToLowerInvariant();
+        var total = Enumerable.Range(0, problem.Accounts.Count).Sum(a => problem.MetricOf(metric, a, 0));
+        var fractions = problem.FairShareFractions();
+        var reachable = new double[problem.Reps.Count];
+        for (var a = 0; a < problem.Accounts.Count; a++)
+            foreach (var r in eligible.Of(a)) reachable[r] += problem.MetricOf(metric, a, r);
+        for (var r = 0; r < problem.Reps.Count; r++)
+        {
+            var rep = problem.Reps[r];
+            var lower = (1 - tolerance) * fractions[r] * total;
+            if (reachable[r] < lower * (1 - 1e-9))
+                yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
+                    $"rep {rep.Id} must carry at least {Hours(lower)} {name} to stay within {tolerance.ToString("P0", CultureInfo.InvariantCulture)} of its fair share, " +
+                    $"but all the accounts it may serve add up to {Hours(reachable[r])}", null, [rep.Id]);
+            else if (metric == BalanceMetric.Workload && lower > rep.Capacity * (1 + 1e-9))
+                yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
+                    $"rep {rep.Id}'s fair share of workload less the tolerance is {Hours(lower)} hours, more than its capacity of {Hours(rep.Capacity)}",
+                    null, [rep.Id]);
+        }
+        var upper = fractions.Select(f => (1 + tolerance) * f * total).ToArray();
+        var tooBig = Enumerable.Range(0, problem.Accounts.Count)
+            .Where(a => eligible.Of(a).All(r => problem.MetricOf(metric, a, r) > upper[r] * (1 + 1e-9))).ToList();
+        if (tooBig.Count > 0)
+            yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
+                $"{tooBig.Count} account(s) alone exceed the most {name} any of their eligible reps may carry within {tolerance.ToString("P0", CultureInfo.InvariantCulture)} of fair share ({Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))})",
+                tooBig.Select(a => problem.Accounts[a].Id).ToList());
+    }
+
+    private double MinOver(int account, Func<int, double> value) => eligible.Of(account).Min(value);
+
+    private static string Hours(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static string Ids(IEnumerable<string> ids)
+    {
+        var list = ids.ToList();
+        return string.Join(", ", list.Take(ListedIds)) + (list.Count > ListedIds ? $", … ({list.Count - ListedIds} more)" : "");
+    }
+}
