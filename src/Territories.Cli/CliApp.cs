@@ -12,7 +12,8 @@ public static class CliApp
 
     public const string Usage = """
         usage:
-          territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS]
+          territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS] [--verbose]
+          territories generate --accounts N --reps M [--seed S] [--out PROBLEM.json]
 
         exit codes: 0 a plan was found; 1 infeasible or no plan in time; 2 invalid input; 3 unexpected error
         """;
@@ -24,6 +25,7 @@ public static class CliApp
             return args switch
             {
                 ["solve", .. var rest] => await SolveCommand.RunAsync(CommandLine.Parse(rest, SolveCommand.Options), stdout, stderr, cancel),
+                ["generate", .. var rest] => await GenerateCommand.RunAsync(CommandLine.Parse(rest, GenerateCommand.Options), stdout, cancel),
                 ["--help" or "-h" or "help"] => Help(stdout),
                 _ => Fail(stderr, args.Length == 0 ? "no command given" : $"unknown command \"{args[0]}\""),
             };

@@ -5,6 +5,9 @@ namespace Territories.Cli;
 /// <summary>A sub-command's arguments: positional values and <c>--name value</c> options.</summary>
 public sealed class CommandLine
 {
+    /// <summary>Options that take no value.</summary>
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--verbose" };
+
     private readonly Dictionary<string, string> _options;
 
     private CommandLine(IReadOnlyList<string> positional, Dictionary<string, string> options)
@@ -12,6 +15,8 @@ public sealed class CommandLine
         Positional = positional;
         _options = options;
     }
+
+    public bool Flag(string name) => _options.ContainsKey(name);
 
     public IReadOnlyList<string> Positional { get; }
 
@@ -27,6 +32,11 @@ public sealed class CommandLine
                 continue;
             }
             if (!known.Contains(args[i])) throw new CommandLineException($"unknown option {args[i]} (known: {string.Join(", ", known)})");
+            if (Flags.Contains(args[i]))
+            {
+                options[args[i]] = "";
+                continue;
+            }
             if (i + 1 >= args.Count) throw new CommandLineException($"option {args[i]} needs a value");
             options[args[i]] = args[++i];
         }

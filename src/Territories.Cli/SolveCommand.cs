@@ -4,10 +4,10 @@ using Territories.Planning.AccountAssignment;
 
 namespace Territories.Cli;
 
-/// <summary><c>territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS]</c>.</summary>
+/// <summary><c>territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS] [--verbose]</c>.</summary>
 public static class SolveCommand
 {
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--out", "--time-limit" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--out", "--time-limit", "--verbose" };
 
     public static async Task<int> RunAsync(CommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -16,7 +16,7 @@ public static class SolveCommand
         var problem = InputFile.Read(path, TerritoryProblemReader.Read);
         if (timeLimit is { } seconds) problem = problem.WithOptions(problem.Options with { TimeLimitSeconds = seconds });
 
-        var plan = await new AssignmentSolver().SolveAsync(problem, null, cancel);
+        var plan = await new AssignmentSolver(log: command.Flag("--verbose") ? stderr : null).SolveAsync(problem, null, cancel);
         var json = ContractSerializer.Write(plan);
         if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
         else await stdout.WriteLineAsync(json);

@@ -6,11 +6,11 @@ namespace Territories.Planning.AccountAssignment;
 /// <summary>
 /// The problem as arrays the construction heuristic, the LP and the CP-SAT model share: for each account its candidate
 /// reps (eligible, possibly pruned to the nearest few) with the workload, balance metric and linear objective cost of
-/// each pair. Built once per candidate limit.
+/// each pair. Built once per candidate set.
 /// </summary>
 internal sealed class AssignmentData
 {
-    private AssignmentData(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit)
+    private AssignmentData(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit, IReadOnlyList<IReadOnlyCollection<int>>? candidates)
     {
         Problem = problem;
         Eligible = eligible;
@@ -23,6 +23,7 @@ internal sealed class AssignmentData
         Capacity = problem.Reps.Select(r => r.Capacity).ToArray();
         MaxAccounts = problem.Reps.Select(r => r.MaxAccounts ?? int.MaxValue).ToArray();
         Current = Enumerable.Range(0, AccountCount).Select(problem.CurrentRepIndexOf).ToArray();
+        MoveWeight = Enumerable.Range(0, AccountCount).Select(a => ObjectiveScales.MoveWeight(problem, a)).ToArray();
         var knownCurrent = Current.Count(c => c >= 0);
         MovedLimit = problem.Options.MaxMovedShare is { } share ? RuleLimits.MovedLimit(share, knownCurrent) : int.MaxValue;
         Fractions = problem.FairShareFractions();
@@ -30,7 +31,7 @@ internal sealed class AssignmentData
         Workload = new double[AccountCount][];
         MetricValue = new double[AccountCount][];
         Cost = new double[AccountCount][];
-        BuildCandidates();
+        BuildCandidates(candidates ?? CandidateSelector.Select(problem, eligible, candidateLimit, PairCost));
         Band = BalanceBand.For(this);
     }
 
@@ -48,6 +49,8 @@ internal sealed class AssignmentData
     public int[] MaxAccounts { get; }
     /// <summary>The current rep of each account, or -1 (none, or a rep who left).</summary>
     public int[] Current { get; }
+    /// <summary>What moving each account costs in the disruption term before scaling.</summary>
+    public double[] MoveWeight { get; }
     /// <summary>The most accounts that may move; int.MaxValue when unlimited.</summary>
     public int MovedLimit { get; }
     /// <summary>Each rep's fair-share fraction (capacity over total capacity).</summary>
@@ -64,9 +67,17 @@ internal sealed class AssignmentData
     /// <summary>True when the balance weight is on and the metric's total is fixed, so max deviation is a linear term.</summary>
     public bool HasLinearBalanceTerm => Weights.Balance > 0 && !Problem.DependsOnRep(Metric);
 
-    public static AssignmentData Build(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit) => new(problem, eligible, candidateLimit);
-
     public int PairCount => Candidates.Sum(c => c.Length);
+
+    public static AssignmentData Build(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit) => new(problem, eligible, candidateLimit, null);
+
+    /// <summary>The same data with more candidate pairs (e.g. those the LP priced in); this when none is new.</summary>
+    public AssignmentData WithPairs(IEnumerable<(int Account, int Rep)> pairs)
+    {
+        var candidates = Candidates.Select(c => new HashSet<int>(c)).ToArray();
+        var added = pairs.Count(p => candidates[p.Account].Add(p.Rep));
+        return added == 0 ? this : new AssignmentData(Problem, Eligible, CandidateLimit, candidates);
+    }
 
     public bool CountsAsMove(int account, int rep) => Current[account] >= 0 && Current[account] != rep;
 
@@ -75,30 +86,18 @@ internal sealed class AssignmentData
     {
         var cost = 0.0;
         if (Weights.Travel != 0) cost += Weights.Travel / Scales.Travel * Problem.DistanceKm(account, rep) * Problem.WorkloadOf(account, rep);
-        if (Weights.Disruption != 0 && CountsAsMove(account, rep)) cost += Weights.Disruption / Scales.Disruption * ObjectiveScales.MoveWeight(Problem, account);
+        if (Weights.Disruption != 0 && CountsAsMove(account, rep)) cost += Weights.Disruption / Scales.Disruption * MoveWeight[account];
         if (Weights.Cost != 0) cost += Weights.Cost / Scales.Cost * (double)Problem.CostOf(account, rep);
         return cost;
     }
 
     public int IndexOf(int account, int rep) => Array.IndexOf(Candidates[account], rep);
 
-    private void BuildCandidates()
+    private void BuildCandidates(IReadOnlyList<IReadOnlyCollection<int>> candidates)
     {
-        var eligible = new List<(int Rep, double Cost, double Distance)>(RepCount);
         for (var a = 0; a < AccountCount; a++)
         {
-            eligible.Clear();
-            foreach (var r in Eligible.Of(a)) eligible.Add((r, PairCost(a, r), Problem.DistanceKm(a, r)));
-            eligible.Sort((x, y) => x.Cost.CompareTo(y.Cost));
-            IEnumerable<(int Rep, double Cost, double Distance)> chosen = eligible;
-            if (CandidateLimit is { } k && eligible.Count > k)
-            {
-                // The k nearest (by distance where there is geography, else by cost), plus the current and locked rep.
-                var nearest = eligible.OrderBy(e => Problem.HasGeography ? e.Distance : e.Cost).Take(k).Select(e => e.Rep).ToHashSet();
-                if (Current[a] >= 0) nearest.Add(Current[a]);
-                chosen = eligible.Where(e => nearest.Contains(e.Rep));
-            }
-            var list = chosen.ToArray();
+            var list = candidates[a].Select(r => (Rep: r, Cost: PairCost(a, r))).OrderBy(e => e.Cost).ThenBy(e => e.Rep).ToArray();
             Candidates[a] = list.Select(e => e.Rep).ToArray();
             Cost[a] = list.Select(e => e.Cost).ToArray();
             Workload[a] = Candidates[a].Select(r => Problem.WorkloadOf(a, r)).ToArray();

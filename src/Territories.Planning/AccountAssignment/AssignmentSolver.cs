@@ -12,7 +12,9 @@ namespace Territories.Planning.AccountAssignment;
 /// greedy with repair for a first plan within seconds; the LP relaxation (GLOP, by column generation over every eligible
 /// pair) for a proven bound and a rounded plan; then CP-SAT, hinted with the best plan, for the rest of the time.
 /// </summary>
-public sealed class AssignmentSolver(TimeProvider? time = null, double? deterministicTime = null) : IAssignmentSolver
+/// <param name="deterministicTime">When set, CP-SAT stops after this much deterministic time, so one-worker runs are reproducible.</param>
+/// <param name="log">When set, receives one line per search phase (for the CLI's --verbose).</param>
+public sealed class AssignmentSolver(TimeProvider? time = null, double? deterministicTime = null, TextWriter? log = null) : IAssignmentSolver
 {
     /// <summary>Problems with more eligible pairs than this are first solved over each account's nearest reps.</summary>
     public const int PruneAbovePairs = 40_000;
@@ -36,7 +38,7 @@ public sealed class AssignmentSolver(TimeProvider? time = null, double? determin
         foreach (var limit in CandidateLimits(problem, eligible))
         {
             var data = AssignmentData.Build(problem, eligible, limit);
-            var attempt = new Attempt(data, incumbent, clock, Settings(problem, clock), cancel).Run();
+            var attempt = new Attempt(data, incumbent, clock, Settings(problem, clock), log, cancel).Run();
             if (attempt.Status == CpSolverStatus.Infeasible && limit is not null && incumbent.Evaluation is null) continue;
             if (attempt.Status == CpSolverStatus.Infeasible && incumbent.Evaluation is null)
                 return PlanAssembler.Infeasible(clock, [ConflictExplainer.Explain(data, cancel), .. notes]);

@@ -93,19 +93,40 @@ internal sealed class AssignmentState
     public double Violation()
     {
         var v = 0.0;
-        for (var r = 0; r < _data.RepCount; r++)
+        for (var r = 0; r < _data.RepCount; r++) v += RepViolation(r, 0, 0, 0);
+        return v + Math.Max(0, Moved - _data.MovedLimit) + Slot.Count(s => s < 0);
+    }
+
+    /// <summary>Rep r's share of <see cref="Violation"/> if its load, account count and metric changed by the given amounts.</summary>
+    public double RepViolation(int r, double loadDelta, int countDelta, double metricDelta)
+    {
+        var load = Load[r] + loadDelta;
+        var v = Math.Max(0, load - _data.Capacity[r] - Slack(_data.Capacity[r])) / Math.Max(1, _data.Capacity[r]);
+        v += Math.Max(0, Count[r] + countDelta - _data.MaxAccounts[r]);
+        if (_data.Band is not { } band) return v;
+        var metric = MetricSum[r] + metricDelta;
+        var scale = Math.Max(1e-9, _data.Fractions[r] * Math.Max(1, MetricTotal));
+        v += Math.Max(0, metric - Upper(band, r) - Slack(Upper(band, r))) / scale;
+        v += Math.Max(0, Lower(band, r) - Slack(Lower(band, r)) - metric) / scale;
+        return v;
+    }
+
+    /// <summary>How much moving the account to <paramref name="slot"/> would change <see cref="Violation"/> (negative: better).</summary>
+    public double ViolationDelta(int account, int slot)
+    {
+        var from = Slot[account];
+        var to = _data.Candidates[account][slot];
+        var delta = 0.0;
+        if (from >= 0)
         {
-            v += Math.Max(0, Load[r] - _data.Capacity[r] - Slack(_data.Capacity[r])) / Math.Max(1, _data.Capacity[r]);
-            v += Math.Max(0, Count[r] - _data.MaxAccounts[r]);
-            if (_data.Band is { } band)
-            {
-                var scale = Math.Max(1e-9, _data.Fractions[r] * Math.Max(1, MetricTotal));
-                v += Math.Max(0, MetricSum[r] - Upper(band, r) - Slack(Upper(band, r))) / scale;
-                v += Math.Max(0, Lower(band, r) - Slack(Lower(band, r)) - MetricSum[r]) / scale;
-            }
+            var r = _data.Candidates[account][from];
+            if (r == to) return 0;
+            delta += RepViolation(r, -_data.Workload[account][from], -1, -_data.MetricValue[account][from]) - RepViolation(r, 0, 0, 0);
         }
-        v += Math.Max(0, Moved - _data.MovedLimit);
-        return v + Slot.Count(s => s < 0);
+        else delta -= 1;
+        delta += RepViolation(to, _data.Workload[account][slot], 1, _data.MetricValue[account][slot]) - RepViolation(to, 0, 0, 0);
+        var moved = Moved + (_data.CountsAsMove(account, to) ? 1 : 0) - (from >= 0 && _data.CountsAsMove(account, _data.Candidates[account][from]) ? 1 : 0);
+        return delta + Math.Max(0, moved - _data.MovedLimit) - Math.Max(0, Moved - _data.MovedLimit);
     }
 
     // Half the evaluator's slack, so every plan the heuristic calls feasible passes the evaluator.

@@ -3,24 +3,32 @@ using Google.OrTools.Sat;
 namespace Territories.Planning.AccountAssignment;
 
 /// <summary>One pass over one candidate set: construction, LP relaxation and rounding, then CP-SAT from the best hint.</summary>
-internal sealed class Attempt(AssignmentData data, Incumbent incumbent, SolveClock clock, SolveSettings settings, CancellationToken cancel)
+internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, SolveClock clock, SolveSettings settings, TextWriter? log, CancellationToken cancel)
 {
     /// <summary>The LP gets at most this share of the time limit.</summary>
     private const double LpTimeShare = 0.3;
 
     public sealed record Result(CpSolverStatus Status, LpResult? Lp, CpSatOutcome? CpSat, bool CpBoundIsGlobal, double ModelSlack);
 
+    private AssignmentData data = candidates;
+
     public Result Run()
     {
+        Trace($"attempt k={data.CandidateLimit} pairs={data.PairCount}");
         var greedy = GreedyConstruction.Build(data, null, cancel);
+        Trace($"greedy violation={greedy.Violation():0.####} cost={greedy.LinearCost:0.####}");
         var hint = greedy.RepOfAll();
         incumbent.Offer(hint, "construction");
         var lp = cancel.IsCancellationRequested ? null
             : LpRelaxation.Solve(data, TimeSpan.FromSeconds(Math.Max(0.5, clock.Remaining.TotalSeconds * LpTimeShare)), cancel);
+        Trace($"lp bound={lp?.Bound} columns={lp?.Columns.Count} rounds={lp?.PricingRounds}");
         if (lp is not null)
         {
+            // The pairs the LP priced in are where the optimum lives: let the rest of the search use them.
+            data = data.WithPairs(lp.Columns);
             incumbent.ImproveBound(lp.Bound, "lp-relaxation");
             var rounded = GreedyConstruction.Build(data, lp.Preferred, cancel);
+            Trace($"rounded violation={rounded.Violation():0.####} cost={rounded.LinearCost:0.####}");
             if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || greedy.Violation() > 0) hint = rounded.RepOfAll();
         }
         if (incumbent.RepOf is not null && IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
@@ -30,10 +38,13 @@ internal sealed class Attempt(AssignmentData data, Incumbent incumbent, SolveClo
         var model = new CpSatModel(data, switchableRules: false, ReferenceTotal(hint));
         model.AddHint(hint);
         var outcome = CpSatRun.Solve(model, data, settings with { TimeLimit = clock.Remaining }, repOf => incumbent.Offer(repOf, "cp-sat"), cancel);
+        Trace($"cp status={outcome.Status} bound={outcome.Bound} solutions={outcome.Solutions}");
         var global = data.CandidateLimit is null && model.ObjectiveIsExact;
         if (global && outcome.Bound is { } bound) incumbent.ImproveBound(bound - model.ModelSlack, "cp-sat");
         return new Result(outcome.Status, lp, outcome, global, model.ModelSlack);
     }
+
+    private void Trace(string message) => log?.WriteLine($"[{clock.ElapsedSeconds:0.00}s] {message}");
 
     private bool IsCandidatePlan(int[] repOf) => Enumerable.Range(0, repOf.Length).All(a => data.IndexOf(a, repOf[a]) >= 0);
 

@@ -6,7 +6,8 @@ namespace Territories.Planning.AccountAssignment;
 /// <summary>The LP relaxation's outcome: a proven lower bound on the objective and the fractional assignment.</summary>
 /// <param name="Bound">A lower bound valid for every eligible pair, pruned or not.</param>
 /// <param name="Preferred">Per account, the rep with the largest fractional share: the LP rounded.</param>
-internal sealed record LpResult(double Bound, int[] Preferred, int Columns, int PricingRounds);
+/// <param name="Columns">Every pair the LP ended with: the candidates and those priced in.</param>
+internal sealed record LpResult(double Bound, int[] Preferred, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds);
 
 /// <summary>
 /// Solves the LP relaxation of the assignment with GLOP by column generation: first over the candidate pairs, then adding
@@ -115,7 +116,7 @@ internal sealed class LpRelaxation
             if (done)
             {
                 var bound = entering.Count == 0 ? value : lagrangianBound;
-                return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), Preferred(), _columns.Count, round);
+                return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), Preferred(), _columns.Select(c => (c.Account, c.Rep)).ToList(), round);
             }
             foreach (var (a, r) in entering) AddColumn(a, r);
         }

@@ -1,90 +1,67 @@
 namespace Territories.Planning.AccountAssignment;
 
 /// <summary>
-/// Moves accounts until every hard rule holds: out of reps over capacity, max accounts or the band's upper side, into
-/// reps under the band's lower side, and back to current reps when too many moved; each time the cheapest such move.
+/// Moves accounts until every hard rule holds. Each step looks at the reps that break a rule (over capacity, max
+/// accounts or the band's upper side: moves out; under the band's lower side: moves in; too many moves: moves back)
+/// and makes the move that repairs the most violation per unit of objective it costs.
 /// </summary>
 internal sealed class Repair(AssignmentData data, AssignmentState state)
 {
     private readonly List<(int Account, int Slot)>[] _byRep = ByRep(data);
+    private readonly List<int>[] _accountsOf = AccountsOf(data, state);
 
     public void Run(CancellationToken cancel)
     {
-        var stalls = 0;
-        for (var round = 0; round < 50 && !cancel.IsCancellationRequested; round++)
+        var limit = 4 * data.AccountCount + 100;
+        for (var step = 0; step < limit && !cancel.IsCancellationRequested; step++)
         {
-            var before = state.Violation();
-            if (before <= 0) return;
-            for (var r = 0; r < data.RepCount; r++)
-            {
-                while (IsOver(r) && MoveOut(r)) { }
-                while (IsUnder(r) && PullIn(r)) { }
-            }
-            while (state.Moved > data.MovedLimit && MoveBack()) { }
-            stalls = state.Violation() < before - 1e-12 ? 0 : stalls + 1;
-            if (stalls >= 2) return;
+            if (state.Violation() <= 0) return;
+            var move = BestMove();
+            if (move.Account < 0) return;
+            Apply(move.Account, move.Slot);
         }
     }
 
-    private bool IsOver(int r) =>
-        state.Load[r] > data.Capacity[r] * (1 + 1e-9) || state.Count[r] > data.MaxAccounts[r]
-        || (data.Band is { } band && state.MetricSum[r] > state.Upper(band, r) * (1 + 1e-9));
-
-    private bool IsUnder(int r) => data.Band is { } band && state.MetricSum[r] < state.Lower(band, r) * (1 - 1e-9);
-
-    /// <summary>Moves the account of rep r whose cheapest move to a rep with room costs least.</summary>
-    private bool MoveOut(int r)
+    private (int Account, int Slot) BestMove()
     {
-        (int Account, int Slot, double Delta) best = (-1, -1, double.MaxValue);
-        foreach (var (a, _) in _byRep[r])
+        (int Account, int Slot, double Score) best = (-1, -1, double.MaxValue);
+        void Consider(int a, int s)
         {
-            if (state.RepOf(a) != r) continue;
-            var current = data.Cost[a][state.Slot[a]];
-            for (var s = 0; s < data.Candidates[a].Length; s++)
-            {
-                if (data.Candidates[a][s] == r || !state.Fits(a, s) || !state.MoveBudgetAllows(a, s)) continue;
-                var delta = data.Cost[a][s] - current;
-                if (delta < best.Delta) best = (a, s, delta);
-            }
+            var repaired = -state.ViolationDelta(a, s);
+            if (repaired <= 1e-12) return;
+            var cost = data.Cost[a][s] - (state.Slot[a] >= 0 ? data.Cost[a][state.Slot[a]] : 0);
+            // Cost per unit of violation repaired; a small constant keeps free moves ranked by how much they repair.
+            var score = (cost + 1e-6) / repaired;
+            if (score < best.Score) best = (a, s, score);
         }
-        return Apply(best.Account, best.Slot);
+        for (var r = 0; r < data.RepCount; r++)
+        {
+            if (state.RepViolation(r, 0, 0, 0) <= 0) continue;
+            foreach (var a in _accountsOf[r])
+                for (var s = 0; s < data.Candidates[a].Length; s++)
+                    if (data.Candidates[a][s] != r) Consider(a, s);
+            foreach (var (a, s) in _byRep[r])
+                if (state.RepOf(a) != r) Consider(a, s);
+        }
+        if (state.Moved > data.MovedLimit)
+        {
+            for (var a = 0; a < data.AccountCount; a++)
+                if (data.CountsAsMove(a, state.RepOf(a)) && data.IndexOf(a, data.Current[a]) is var s and >= 0) Consider(a, s);
+        }
+        if (state.Slot.Any(s => s < 0))
+        {
+            for (var a = 0; a < data.AccountCount; a++)
+                if (state.Slot[a] < 0) for (var s = 0; s < data.Candidates[a].Length; s++) Consider(a, s);
+        }
+        return (best.Account, best.Slot);
     }
 
-    /// <summary>Brings to rep r the account whose move costs least among those whose rep can spare it.</summary>
-    private bool PullIn(int r)
+    private void Apply(int account, int slot)
     {
-        (int Account, int Slot, double Delta) best = (-1, -1, double.MaxValue);
-        foreach (var (a, s) in _byRep[r])
-        {
-            var from = state.RepOf(a);
-            if (from == r || (from >= 0 && !state.CanRelease(a)) || !state.Fits(a, s) || !state.MoveBudgetAllows(a, s)) continue;
-            var delta = data.Cost[a][s] - (state.Slot[a] >= 0 ? data.Cost[a][state.Slot[a]] : 0);
-            if (delta < best.Delta) best = (a, s, delta);
-        }
-        return Apply(best.Account, best.Slot);
-    }
-
-    /// <summary>Returns a moved account to its current rep where that rep has room, cheapest first.</summary>
-    private bool MoveBack()
-    {
-        (int Account, int Slot, double Delta) best = (-1, -1, double.MaxValue);
-        for (var a = 0; a < data.AccountCount; a++)
-        {
-            var r = state.RepOf(a);
-            if (!data.CountsAsMove(a, r)) continue;
-            var s = data.IndexOf(a, data.Current[a]);
-            if (s < 0 || !state.Fits(a, s) || !state.CanRelease(a)) continue;
-            var delta = data.Cost[a][s] - data.Cost[a][state.Slot[a]];
-            if (delta < best.Delta) best = (a, s, delta);
-        }
-        return Apply(best.Account, best.Slot);
-    }
-
-    private bool Apply(int account, int slot)
-    {
-        if (account < 0) return false;
+        var from = state.RepOf(account);
+        if (from >= 0) _accountsOf[from].Remove(account);
         state.Assign(account, slot);
-        return true;
+        _accountsOf[data.Candidates[account][slot]].Add(account);
     }
 
     private static List<(int Account, int Slot)>[] ByRep(AssignmentData data)
@@ -94,5 +71,13 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
             for (var s = 0; s < data.Candidates[a].Length; s++)
                 byRep[data.Candidates[a][s]].Add((a, s));
         return byRep;
+    }
+
+    private static List<int>[] AccountsOf(AssignmentData data, AssignmentState state)
+    {
+        var accountsOf = Enumerable.Range(0, data.RepCount).Select(_ => new List<int>()).ToArray();
+        for (var a = 0; a < data.AccountCount; a++)
+            if (state.RepOf(a) is var r and >= 0) accountsOf[r].Add(a);
+        return accountsOf;
     }
 }
