@@ -1,4 +1,5 @@
 using Territories.Domain.Model;
+using Territories.Domain.Plans;
 
 namespace Territories.Domain.Evaluation;
 
@@ -72,7 +73,7 @@ internal static class RuleChecks
             var share = tally.FairShare[r];
             if (Math.Abs(tally.Metric[r] - share) > tolerance * share + Slack(share))
                 yield return new RuleViolation(RuleNames.Balance,
-                    $"rep {problem.Reps[r].Id} has {metric} {tally.Metric[r]:0.##}, outside {share:0.##} ± {tolerance:P1}", [], [problem.Reps[r].Id.Value]);
+                    $"rep {problem.Reps[r].Id} has {metric} {tally.Metric[r]:0.##}, outside {share:0.##} ± {UserText.Percent(tolerance)}", [], [problem.Reps[r].Id.Value]);
         }
     }
 
@@ -84,7 +85,7 @@ internal static class RuleChecks
         var limit = RuleLimits.MovedLimit(share, known.Length);
         if (moved.Length > limit)
             yield return new RuleViolation(RuleNames.MaxMovedShare,
-                $"{moved.Length} accounts move, more than {limit} ({share:P1} of {known.Length} with a current rep)",
+                $"{moved.Length} accounts move, more than {limit} ({UserText.Percent(share)} of {known.Length} with a current rep)",
                 moved.Select(a => problem.Accounts[a].Id.Value).ToList(), []);
     }
 

@@ -21,6 +21,7 @@ public sealed class TerritoryProblem
         Pairs = pairs;
         Options = options;
         HasRevenue = accounts.Any(a => a.Revenue != 0);
+        HasGeography = reps.All(r => r.Home is not null) && accounts.All(a => a.Location is not null);
         _repIndex = Index(reps, r => r.Id, "rep");
         _accountIndex = Index(accounts, a => a.Id, "account");
         _pairs = new Dictionary<(int, int), Pair>(pairs.Count);
@@ -97,7 +98,7 @@ public sealed class TerritoryProblem
     }
 
     /// <summary>True when every rep has a home and every account a location, so travel can be measured.</summary>
-    public bool HasGeography => Reps.All(r => r.Home is not null) && Accounts.All(a => a.Location is not null);
+    public bool HasGeography { get; }
 
     /// <summary>The weights in force: travel is left out when weights were not given and the geography is missing.</summary>
     public ObjectiveWeights EffectiveWeights =>

@@ -31,7 +31,7 @@ public static class SyntheticBook
         var random = new Random(settings.Seed);
         var reps = Enumerable.Range(0, settings.Reps).Select(i => MakeRep(random, i)).ToList();
         var accounts = Enumerable.Range(0, settings.Accounts).Select(i => MakeAccount(random, i)).ToList();
-        EnsureEverySkillSetIsServed(reps, accounts);
+        accounts = KeepSkillsServable(random, reps, accounts);
         var totalWorkload = accounts.Sum(a => a.Workload ?? 0);
         var capacityScale = totalWorkload / settings.Utilization / reps.Sum(r => r.Capacity);
         reps = reps.Select(r => r with { Capacity = Math.Round(r.Capacity * capacityScale) }).ToList();
@@ -79,15 +79,27 @@ public static class SyntheticBook
             tier == "A" ? "enterprise" : "commercial", tier, required, Math.Round(workload, 1), potential, revenue, null, null, null);
     }
 
-    /// <summary>Gives the first rep every skill some account needs but no rep has, so generated books are never infeasible by skills.</summary>
-    private static void EnsureEverySkillSetIsServed(List<Rep> reps, List<Account> accounts)
+    /// <summary>
+    /// Keeps generated books feasible by skills: each skill is held by enough reps to carry its share of the work with
+    /// room to spare (at least three, or all in a tiny team), and a combination too few reps hold is cut back to its
+    /// first skill.
+    /// </summary>
+    private static List<Account> KeepSkillsServable(Random random, List<Rep> reps, List<Account> accounts)
     {
-        foreach (var needed in accounts.Select(a => a.RequiredSkills).Where(s => !reps.Any(r => r.HasSkills(s))).ToList())
+        var total = accounts.Sum(a => a.Workload ?? 0);
+        foreach (var skill in accounts.SelectMany(a => a.RequiredSkills).Distinct().Order(StringComparer.Ordinal).ToList())
         {
-            var i = reps.FindIndex(r => r.Skills.Overlaps(needed));
-            i = i < 0 ? 0 : i;
-            reps[i] = reps[i] with { Skills = reps[i].Skills.Union(needed).ToHashSet() };
+            var share = accounts.Where(a => a.RequiredSkills.Contains(skill)).Sum(a => a.Workload ?? 0) / total;
+            var needed = Math.Min(reps.Count, Math.Max(3, (int)Math.Ceiling(1.6 * share * reps.Count) + 1));
+            while (reps.Count(r => r.Skills.Contains(skill)) < needed)
+            {
+                var i = random.Next(reps.Count);
+                reps[i] = reps[i] with { Skills = reps[i].Skills.Append(skill).ToHashSet() };
+            }
         }
+        var enough = Math.Min(3, reps.Count);
+        return accounts.Select(a => reps.Count(r => r.HasSkills(a.RequiredSkills)) >= enough ? a
+            : a with { RequiredSkills = a.RequiredSkills.Order(StringComparer.Ordinal).Take(1).ToHashSet() }).ToList();
     }
 
     /// <summary>Each account goes to one of its three nearest skilled reps, favouring a few reps as plans drift.</summary>

@@ -57,6 +57,19 @@ internal sealed class AssignmentState
         Slot[account] = -1;
     }
 
+    /// <summary>How much swapping two accounts of different reps (a to b's rep in slot sa, b to a's rep in slot sb) would change <see cref="Violation"/>.</summary>
+    public double SwapViolationDelta(int a, int sa, int b, int sb)
+    {
+        var (fa, fb) = (Slot[a], Slot[b]);
+        var (ra, rb) = (_data.Candidates[a][fa], _data.Candidates[b][fb]);
+        var delta = RepViolation(ra, _data.Workload[b][sb] - _data.Workload[a][fa], 0, _data.MetricValue[b][sb] - _data.MetricValue[a][fa]) - RepViolation(ra, 0, 0, 0)
+                  + RepViolation(rb, _data.Workload[a][sa] - _data.Workload[b][fb], 0, _data.MetricValue[a][sa] - _data.MetricValue[b][fb]) - RepViolation(rb, 0, 0, 0);
+        var moved = Moved + MoveChange(a, ra, rb) + MoveChange(b, rb, ra);
+        return delta + Math.Max(0, moved - _data.MovedLimit) - Math.Max(0, Moved - _data.MovedLimit);
+    }
+
+    private int MoveChange(int account, int from, int to) => (_data.CountsAsMove(account, to) ? 1 : 0) - (_data.CountsAsMove(account, from) ? 1 : 0);
+
     /// <summary>True when the rep can take the account (given in slot) without breaking capacity, max accounts or the band's upper side.</summary>
     public bool Fits(int account, int slot)
     {
@@ -97,19 +110,25 @@ internal sealed class AssignmentState
         return v + Math.Max(0, Moved - _data.MovedLimit) + Slot.Count(s => s < 0);
     }
 
-    /// <summary>Rep r's share of <see cref="Violation"/> if its load, account count and metric changed by the given amounts.</summary>
+    /// <summary>
+    /// Rep r's share of <see cref="Violation"/> if its load, account count and metric changed by the given amounts. Band
+    /// and capacity excesses count squared (relative to the rep's fair share), so a deficit can spread step by step to
+    /// the reps that have a surplus instead of stalling where a single move would only shift it to a neighbour.
+    /// </summary>
     public double RepViolation(int r, double loadDelta, int countDelta, double metricDelta)
     {
         var load = Load[r] + loadDelta;
-        var v = Math.Max(0, load - _data.Capacity[r] - Slack(_data.Capacity[r])) / Math.Max(1, _data.Capacity[r]);
+        var v = Squared(Math.Max(0, load - _data.Capacity[r] - Slack(_data.Capacity[r])) / Math.Max(1, _data.Capacity[r]));
         v += Math.Max(0, Count[r] + countDelta - _data.MaxAccounts[r]);
         if (_data.Band is not { } band) return v;
         var metric = MetricSum[r] + metricDelta;
         var scale = Math.Max(1e-9, _data.Fractions[r] * Math.Max(1, MetricTotal));
-        v += Math.Max(0, metric - Upper(band, r) - Slack(Upper(band, r))) / scale;
-        v += Math.Max(0, Lower(band, r) - Slack(Lower(band, r)) - metric) / scale;
+        v += Squared(Math.Max(0, metric - Upper(band, r) - Slack(Upper(band, r))) / scale);
+        v += Squared(Math.Max(0, Lower(band, r) - Slack(Lower(band, r)) - metric) / scale);
         return v;
     }
+
+    private static double Squared(double x) => x * x;
 
     /// <summary>How much moving the account to <paramref name="slot"/> would change <see cref="Violation"/> (negative: better).</summary>
     public double ViolationDelta(int account, int slot)

@@ -16,7 +16,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     {
         Trace($"attempt k={data.CandidateLimit} pairs={data.PairCount}");
         var greedy = GreedyConstruction.Build(data, null, cancel);
-        Trace($"greedy violation={greedy.Violation():0.####} cost={greedy.LinearCost:0.####}");
+        Trace($"greedy violation={greedy.Violation():0.######} cost={greedy.LinearCost:0.####}");
         var hint = greedy.RepOfAll();
         incumbent.Offer(hint, "construction");
         var lp = cancel.IsCancellationRequested ? null

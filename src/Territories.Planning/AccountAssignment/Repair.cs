@@ -2,13 +2,16 @@ namespace Territories.Planning.AccountAssignment;
 
 /// <summary>
 /// Moves accounts until every hard rule holds. Each step looks at the reps that break a rule (over capacity, max
-/// accounts or the band's upper side: moves out; under the band's lower side: moves in; too many moves: moves back)
-/// and makes the move that repairs the most violation per unit of objective it costs.
+/// accounts or the band's upper side: moves out; under the band's lower side: moves in) and makes the move that repairs
+/// the most violation per unit of objective it costs. When no single move helps, a swap of two accounts between a
+/// broken rep and another closes gaps smaller than any account; too many moves are undone by moving accounts back.
 /// </summary>
 internal sealed class Repair(AssignmentData data, AssignmentState state)
 {
     private readonly List<(int Account, int Slot)>[] _byRep = ByRep(data);
     private readonly List<int>[] _accountsOf = AccountsOf(data, state);
+
+    private sealed record Move(int Account, int Slot, double Score, (int Account, int Slot)? Partner = null);
 
     public void Run(CancellationToken cancel)
     {
@@ -16,44 +19,74 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
         for (var step = 0; step < limit && !cancel.IsCancellationRequested; step++)
         {
             if (state.Violation() <= 0) return;
-            var move = BestMove();
-            if (move.Account < 0) return;
+            // The most broken rep first: cheap per step; every broken rep only when it alone has no repairing move.
+            var broken = Enumerable.Range(0, data.RepCount).Where(r => state.RepViolation(r, 0, 0, 0) > 0)
+                .OrderByDescending(r => state.RepViolation(r, 0, 0, 0)).ToList();
+            var move = (broken.Count > 0 ? BestRelocation(broken[..1]) : null) ?? BestRelocation(broken) ?? BestGlobalMove() ?? BestSwap(broken);
+            if (move is null) return;
             Apply(move.Account, move.Slot);
+            if (move.Partner is { } partner) Apply(partner.Account, partner.Slot);
         }
     }
 
-    private (int Account, int Slot) BestMove()
+    private Move? BestRelocation(List<int> broken)
     {
-        (int Account, int Slot, double Score) best = (-1, -1, double.MaxValue);
-        void Consider(int a, int s)
+        Move? best = null;
+        foreach (var r in broken)
         {
-            var repaired = -state.ViolationDelta(a, s);
-            if (repaired <= 1e-12) return;
-            var cost = data.Cost[a][s] - (state.Slot[a] >= 0 ? data.Cost[a][state.Slot[a]] : 0);
-            // Cost per unit of violation repaired; a small constant keeps free moves ranked by how much they repair.
-            var score = (cost + 1e-6) / repaired;
-            if (score < best.Score) best = (a, s, score);
-        }
-        for (var r = 0; r < data.RepCount; r++)
-        {
-            if (state.RepViolation(r, 0, 0, 0) <= 0) continue;
             foreach (var a in _accountsOf[r])
                 for (var s = 0; s < data.Candidates[a].Length; s++)
-                    if (data.Candidates[a][s] != r) Consider(a, s);
+                    if (data.Candidates[a][s] != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
             foreach (var (a, s) in _byRep[r])
-                if (state.RepOf(a) != r) Consider(a, s);
+                if (state.RepOf(a) != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
         }
-        if (state.Moved > data.MovedLimit)
+        return best;
+    }
+
+    /// <summary>Moves back to current reps (too many moved) or assigns unassigned accounts.</summary>
+    private Move? BestGlobalMove()
+    {
+        Move? best = null;
+        for (var a = 0; a < data.AccountCount; a++)
         {
-            for (var a = 0; a < data.AccountCount; a++)
-                if (data.CountsAsMove(a, state.RepOf(a)) && data.IndexOf(a, data.Current[a]) is var s and >= 0) Consider(a, s);
+            if (state.Slot[a] < 0)
+                for (var s = 0; s < data.Candidates[a].Length; s++) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
+            else if (state.Moved > data.MovedLimit && data.CountsAsMove(a, state.RepOf(a)) && data.IndexOf(a, data.Current[a]) is var s and >= 0)
+                Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
         }
-        if (state.Slot.Any(s => s < 0))
+        return best;
+    }
+
+    /// <summary>Swaps an account of a broken rep with an account of another rep that can take its place.</summary>
+    private Move? BestSwap(List<int> broken)
+    {
+        Move? best = null;
+        foreach (var r in broken)
         {
-            for (var a = 0; a < data.AccountCount; a++)
-                if (state.Slot[a] < 0) for (var s = 0; s < data.Candidates[a].Length; s++) Consider(a, s);
+            foreach (var (b, sb) in _byRep[r])
+            {
+                var other = state.RepOf(b);
+                if (other == r || other < 0) continue;
+                foreach (var a in _accountsOf[r])
+                {
+                    var sa = data.IndexOf(a, other);
+                    if (sa < 0) continue;
+                    Keep(ref best, Scored(a, sa, -state.SwapViolationDelta(a, sa, b, sb), CostDelta(a, sa) + CostDelta(b, sb), (b, sb)));
+                }
+            }
         }
-        return (best.Account, best.Slot);
+        return best;
+    }
+
+    private double CostDelta(int a, int s) => data.Cost[a][s] - (state.Slot[a] >= 0 ? data.Cost[a][state.Slot[a]] : 0);
+
+    /// <summary>Cost per unit of violation repaired; a small constant keeps free moves ranked by how much they repair.</summary>
+    private static Move? Scored(int a, int s, double repaired, double cost, (int, int)? partner = null) =>
+        repaired > 1e-15 ? new Move(a, s, (cost + 1e-6) / repaired, partner) : null;
+
+    private static void Keep(ref Move? best, Move? candidate)
+    {
+        if (candidate is not null && (best is null || candidate.Score < best.Score)) best = candidate;
     }
 
     private void Apply(int account, int slot)

@@ -36,8 +36,8 @@ internal static class ConflictExplainer
         {
             RuleNames.Capacity => "every rep's capacity",
             RuleNames.MaxAccounts => "the reps' maxAccounts",
-            RuleNames.Balance => $"balance of {options.Balance.Metric.ToString().ToLowerInvariant()} within ±{(options.Balance.Tolerance ?? 0).ToString("P1", CultureInfo.InvariantCulture)} of fair share",
-            RuleNames.MaxMovedShare => $"maxMovedShare of {(options.MaxMovedShare ?? 0).ToString("P1", CultureInfo.InvariantCulture)} ({data.MovedLimit} moves)",
+            RuleNames.Balance => $"balance of {options.Balance.Metric.ToString().ToLowerInvariant()} within ±{UserText.Percent(options.Balance.Tolerance ?? 0)} of fair share",
+            RuleNames.MaxMovedShare => $"maxMovedShare of {UserText.Percent(options.MaxMovedShare ?? 0)} ({data.MovedLimit} moves)",
             _ => rule,
         };
     }

@@ -131,7 +131,7 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps e
         if (forced.Count > 0) parts.Add($"{forced.Count} account(s) must leave a current rep who may no longer serve them (skills, lock or pairs)");
         if (overloadMoves > 0) parts.Add($"at least {overloadMoves} must leave rep(s) {Ids(overloaded.Select(r => r.Value))} to bring them within capacity");
         yield return new Diagnostic(DiagnosticCodes.MovedShareTooTight,
-            $"maxMovedShare {share.ToString("P1", CultureInfo.InvariantCulture)} allows {limit} move(s), but {string.Join("; ", parts)}",
+            $"maxMovedShare {UserText.Percent(share)} allows {limit} move(s), but {string.Join("; ", parts)}",
             forced.Select(a => problem.Accounts[a].Id).ToList(), overloaded);
     }
 
@@ -152,25 +152,21 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps e
             var lower = (1 - tolerance) * fractions[r] * total;
             if (reachable[r] < lower * (1 - 1e-9))
                 yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
-                    $"rep {rep.Id} must carry at least {Hours(lower)} {name} to stay within {tolerance.ToString("P0", CultureInfo.InvariantCulture)} of its fair share, " +
+                    $"rep {rep.Id} must carry at least {Hours(lower)} {name} to stay within {UserText.Percent(tolerance)} of its fair share, " +
                     $"but all the accounts it may serve add up to {Hours(reachable[r])}", null, [rep.Id]);
-            else if (metric == BalanceMetric.Workload && lower > rep.Capacity * (1 + 1e-9))
-                yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
-                    $"rep {rep.Id}'s fair share of workload less the tolerance is {Hours(lower)} hours, more than its capacity of {Hours(rep.Capacity)}",
-                    null, [rep.Id]);
         }
         var upper = fractions.Select(f => (1 + tolerance) * f * total).ToArray();
         var tooBig = Enumerable.Range(0, problem.Accounts.Count)
             .Where(a => eligible.Of(a).All(r => problem.MetricOf(metric, a, r) > upper[r] * (1 + 1e-9))).ToList();
         if (tooBig.Count > 0)
             yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
-                $"{tooBig.Count} account(s) alone exceed the most {name} any of their eligible reps may carry within {tolerance.ToString("P0", CultureInfo.InvariantCulture)} of fair share ({Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))})",
+                $"{tooBig.Count} account(s) alone exceed the most {name} any of their eligible reps may carry within {UserText.Percent(tolerance)} of fair share ({Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))})",
                 tooBig.Select(a => problem.Accounts[a].Id).ToList());
     }
 
     private double MinOver(int account, Func<int, double> value) => eligible.Of(account).Min(value);
 
-    private static string Hours(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static string Hours(double value) => UserText.Number(value);
 
     private static string Ids(IEnumerable<string> ids)
     {

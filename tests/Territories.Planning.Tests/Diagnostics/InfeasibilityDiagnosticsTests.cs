@@ -1,0 +1,119 @@
+using Territories.Domain.Model;
+using Territories.Domain.Plans;
+using static Territories.Planning.Tests.Problems;
+
+namespace Territories.Planning.Tests.Diagnostics;
+
+/// <summary>Each kind of infeasibility is answered with status infeasible and a diagnostic naming what conflicts.</summary>
+public class InfeasibilityDiagnosticsTests
+{
+    private static readonly SolveOptions Plain = Options(TravelOnly with { Travel = 0, Cost = 1 });
+
+    private static Diagnostic SingleDiagnostic(TerritoryProblem problem, string code)
+    {
+        var plan = Solve(problem);
+        Assert.Equal(PlanStatus.Infeasible, plan.Status);
+        Assert.Empty(plan.Assignments);
+        return Assert.Single(plan.Diagnostics, d => d.Code == code);
+    }
+
+    [Fact]
+    public void NoRepHasTheSkill_NamesTheSkillAndAccounts()
+    {
+        var problem = TerritoryProblem.Create([Rep("r1", skills: ["finance"])],
+            [Account("a1", skills: ["healthcare"]), Account("a2", skills: ["finance"])], Plain);
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.NoEligibleRep);
+
+        Assert.Equal(["healthcare"], diagnostic.Skills);
+        Assert.Equal([new AccountId("a1")], diagnostic.AccountIds);
+        Assert.Contains("no rep has every skill of [healthcare]", diagnostic.Message);
+    }
+
+    [Fact]
+    public void LockedToARepWithoutTheSkill_SaysSo()
+    {
+        var problem = TerritoryProblem.Create([Rep("r1"), Rep("r2", skills: ["spanish"])],
+            [Account("a1", skills: ["spanish"], locked: "r1")], Plain);
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.NoEligibleRep);
+
+        Assert.Contains("locked to rep r1, who lacks skill(s) spanish", diagnostic.Message);
+        Assert.Equal([new RepId("r1")], diagnostic.RepIds);
+    }
+
+    [Fact]
+    public void SkillGroupOverCapacity_FlowCheckNamesTheGroupAcrossOverlappingSkills()
+    {
+        // Healthcare work (60 h) can go to h1 or hf; finance work (60 h) to hf or f1. Each rep has 40 h: 120 h of
+        // demand over 120 h of capacity fits in total, and per skill (60 <= 80). But add 30 h that only hf can take:
+        // hf is shared, so healthcare + finance + the hf-only work (150 h) exceed the 120 h those three reps have.
+        var problem = TerritoryProblem.Create(
+            [Rep("h1", 40, ["healthcare"]), Rep("hf", 40, ["healthcare", "finance"]), Rep("f1", 40, ["finance"]), Rep("other", 500)],
+            [Account("hc", 60, ["healthcare"]), Account("fin", 60, ["finance"]), Account("both", 30, ["healthcare", "finance"]), Account("plain", 10)],
+            Plain);
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.SkillCapacity);
+
+        Assert.Equal(["finance", "healthcare"], diagnostic.Skills);
+        Assert.Equal(["both", "fin", "hc"], diagnostic.AccountIds!.Select(a => a.Value).Order());
+        Assert.Equal(["f1", "h1", "hf"], diagnostic.RepIds!.Select(r => r.Value).Order());
+        Assert.Contains("need at least 150 hours", diagnostic.Message);
+        Assert.Contains("have only 120 hours", diagnostic.Message);
+    }
+
+    [Fact]
+    public void LockedWorkOverCapacity_NamesTheRep()
+    {
+        var problem = TerritoryProblem.Create([Rep("r1", 15), Rep("r2")], [Account("a1", 10, locked: "r1"), Account("a2", 10, locked: "r1")], Plain);
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.LockedOverCapacity);
+
+        Assert.Equal([new RepId("r1")], diagnostic.RepIds);
+        Assert.Contains("20 hours of locked accounts", diagnostic.Message);
+    }
+
+    [Fact]
+    public void MovedShareTooTightToRestoreCapacity_SaysHowManyMustMove()
+    {
+        // r1 owns 5 accounts of 10 h with 30 h of capacity: at least 2 must move, but 10% of 5 allows none.
+        var accounts = Enumerable.Range(1, 5).Select(i => Account($"a{i}", 10, current: "r1")).ToList();
+        var problem = TerritoryProblem.Create([Rep("r1", 30), Rep("r2")], accounts, Options(CostOnly, maxMovedShare: 0.1));
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.MovedShareTooTight);
+
+        Assert.Contains("allows 0 move(s)", diagnostic.Message);
+        Assert.Contains("at least 2 must leave rep(s) r1", diagnostic.Message);
+    }
+
+    [Fact]
+    public void BalanceBandOutOfReach_NamesTheRep()
+    {
+        // Ten of eleven accounts need "x", which only r2 has: r1's fair share of 55 h less 10% is out of its reach (10 h).
+        var accounts = Enumerable.Range(1, 10).Select(i => Account($"x{i}", 10, ["x"])).Append(Account("plain", 10)).ToList();
+        var problem = TerritoryProblem.Create([Rep("r1", 100), Rep("r2", 100, ["x"])], accounts,
+            Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.BalanceImpossible);
+
+        Assert.Equal([new RepId("r1")], diagnostic.RepIds);
+        Assert.Contains("at least 49.5 workload", diagnostic.Message);
+        Assert.Contains("add up to 10", diagnostic.Message);
+    }
+
+    [Fact]
+    public void CapacityAndBalanceConflict_IsExplainedByTheSolversCore()
+    {
+        // Potential sits in p1 and p2 (8 h each), so ±10% potential balance gives each rep one of them; the 5 h and 3 h
+        // accounts must then split, and one rep ends at 13 h over a capacity of 12. Each rule alone can be met.
+        var problem = TerritoryProblem.Create([Rep("r1", 12), Rep("r2", 12)],
+            [Account("p1", 8, potential: 50), Account("p2", 8, potential: 50), Account("w5", 5), Account("w3", 3)],
+            Options(CostOnly, new BalanceRule(BalanceMetric.Potential, 0.10)));
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.ConflictingRules);
+
+        Assert.Equal(["balance", "capacity"], diagnostic.Skills);
+        Assert.Contains("every rep's capacity", diagnostic.Message);
+        Assert.Contains("balance of potential within ±10% of fair share", diagnostic.Message);
+    }
+}

@@ -1,0 +1,70 @@
+using Territories.Domain.Evaluation;
+using Territories.Domain.Model;
+using Territories.Domain.Plans;
+using Territories.Planning.AccountAssignment;
+
+namespace Territories.Planning.Tests;
+
+/// <summary>Small problems and a reproducible solver for the solver's tests.</summary>
+internal static class Problems
+{
+    public static Rep Rep(string id, double capacity = 100, string[]? skills = null, GeoPoint? home = null, int? maxAccounts = null) =>
+        new(new RepId(id), null, home, (skills ?? []).ToHashSet(), capacity, maxAccounts, null);
+
+    public static Account Account(string id, double workload = 10, string[]? skills = null, GeoPoint? location = null,
+        decimal potential = 0, decimal revenue = 0, string? current = null, string? locked = null) =>
+        new(new AccountId(id), null, location, null, null, (skills ?? []).ToHashSet(), workload, potential, revenue,
+            current is null ? null : new RepId(current), locked is null ? null : new RepId(locked), null);
+
+    /// <summary>One worker and a deterministic limit: the same answer on every machine.</summary>
+    public static SolveOptions Options(ObjectiveWeights weights, BalanceRule? balance = null, double? maxMovedShare = null, bool pairsOnly = false) =>
+        SolveOptions.Default with
+        {
+            Weights = weights,
+            WeightsGiven = true,
+            Balance = balance ?? BalanceRule.Default,
+            MaxMovedShare = maxMovedShare,
+            PairsOnly = pairsOnly,
+            Workers = 1,
+            TimeLimitSeconds = 60,
+        };
+
+    public static readonly ObjectiveWeights CostOnly = new(0, 0, 0, 1);
+    public static readonly ObjectiveWeights TravelOnly = new(0, 1, 0, 0);
+
+    public static Plan Solve(TerritoryProblem problem, double deterministicTime = 5, IProgress<PlanSnapshot>? progress = null) =>
+        new AssignmentSolver(deterministicTime: deterministicTime).SolveAsync(problem, progress).GetAwaiter().GetResult();
+
+    public static string RepOf(Plan plan, string account) => plan.Assignments.Single(a => a.AccountId.Value == account).RepId.Value;
+
+    /// <summary>Re-checks a plan with the evaluator: feasible, and the plan's numbers are the evaluator's.</summary>
+    public static PlanEvaluation AssertValid(TerritoryProblem problem, Plan plan, bool requireBound = true)
+    {
+        var evaluation = PlanEvaluator.Evaluate(problem, plan.Assignments);
+        Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
+        Assert.Equal(evaluation.Objective, plan.Objective);
+        if (requireBound) Assert.NotNull(plan.Bound);
+        if (plan.Bound is { } bound) Assert.True(bound <= plan.Objective, $"bound {bound} above objective {plan.Objective}");
+        return evaluation;
+    }
+
+    /// <summary>A seeded generalised assignment instance: every pair listed, costs and workloads random, capacities 80% of a fair share.</summary>
+    public static TerritoryProblem Gap(int agents, int jobs, int seed)
+    {
+        var random = new Random(seed);
+        var reps = Enumerable.Range(0, agents).Select(i => Rep($"r{i}", 0)).ToList();
+        var accounts = Enumerable.Range(0, jobs).Select(j => new Account(new AccountId($"a{j}"), null, null, null, null,
+            new HashSet<string>(), null, 0, 0, null, null, null)).ToList();
+        var pairs = new List<Pair>();
+        var load = new double[agents];
+        for (var i = 0; i < agents; i++)
+            for (var j = 0; j < jobs; j++)
+            {
+                var w = random.Next(5, 26);
+                load[i] += w;
+                pairs.Add(new Pair(new AccountId($"a{j}"), new RepId($"r{i}"), random.Next(10, 51), w));
+            }
+        reps = reps.Select((r, i) => r with { Capacity = Math.Floor(0.8 * load[i] / agents) }).ToList();
+        return TerritoryProblem.Create(reps, accounts, Options(CostOnly, pairsOnly: true), pairs);
+    }
+}
