@@ -14,6 +14,7 @@ public static class CliApp
         usage:
           territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS] [--verbose]
           territories generate --accounts N --reps M [--seed S] [--out PROBLEM.json]
+          territories import-gap INSTANCE [--out PROBLEM.json]
 
         exit codes: 0 a plan was found; 1 infeasible or no plan in time; 2 invalid input; 3 unexpected error
         """;
@@ -26,6 +27,7 @@ public static class CliApp
             {
                 ["solve", .. var rest] => await SolveCommand.RunAsync(CommandLine.Parse(rest, SolveCommand.Options), stdout, stderr, cancel),
                 ["generate", .. var rest] => await GenerateCommand.RunAsync(CommandLine.Parse(rest, GenerateCommand.Options), stdout, cancel),
+                ["import-gap", .. var rest] => await ImportGapCommand.RunAsync(CommandLine.Parse(rest, ImportGapCommand.Options), stdout, cancel),
                 ["--help" or "-h" or "help"] => Help(stdout),
                 _ => Fail(stderr, args.Length == 0 ? "no command given" : $"unknown command \"{args[0]}\""),
             };
