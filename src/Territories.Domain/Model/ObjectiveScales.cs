@@ -30,9 +30,8 @@ public sealed record ObjectiveScales(double Balance, double Travel, double Disru
         for (var a = 0; a < problem.Accounts.Count; a++)
         {
             double bestTravel = double.PositiveInfinity, bestCost = double.PositiveInfinity;
-            for (var r = 0; r < problem.Reps.Count; r++)
+            foreach (var r in problem.EligibleRepsOf(a))
             {
-                if (!problem.IsEligible(a, r)) continue;
                 if (weights.Travel != 0) bestTravel = Math.Min(bestTravel, problem.DistanceKm(a, r) * problem.WorkloadOf(a, r));
                 if (weights.Cost != 0) bestCost = Math.Min(bestCost, Math.Abs((double)problem.CostOf(a, r)));
             }

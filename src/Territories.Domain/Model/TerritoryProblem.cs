@@ -10,6 +10,7 @@ public sealed class TerritoryProblem
     private readonly Dictionary<(int Account, int Rep), Pair> _pairs;
     private readonly int[][] _pairRepsByAccount;
     private ObjectiveScales? _scales;
+    private int[][]? _eligible;
 
     private TerritoryProblem(string? name, IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts,
         IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs, SolveOptions options)
@@ -95,6 +96,35 @@ public sealed class TerritoryProblem
         if (a.LockedRepId is { } locked && RepIndexOf(locked) != rep) return false;
         if (Options.PairsOnly && PairOf(account, rep) is null) return false;
         return Reps[rep].HasSkills(a.RequiredSkills);
+    }
+
+    /// <summary>
+    /// The reps each account may go to (skills, lock, pairsOnly), computed once. Accounts with the same required skills
+    /// and no lock share one array, so this stays small even at 50,000 accounts x 500 reps.
+    /// </summary>
+    public IReadOnlyList<int> EligibleRepsOf(int account) => (_eligible ??= ComputeEligible())[account];
+
+    private int[][] ComputeEligible()
+    {
+        var bySkills = new Dictionary<string, int[]>();
+        var eligible = new int[Accounts.Count][];
+        for (var a = 0; a < Accounts.Count; a++)
+        {
+            var account = Accounts[a];
+            if (account.LockedRepId is not null || Options.PairsOnly)
+            {
+                eligible[a] = Enumerable.Range(0, Reps.Count).Where(r => IsEligible(a, r)).ToArray();
+                continue;
+            }
+            var key = string.Join('\u001f', account.RequiredSkills.Order(StringComparer.Ordinal));
+            if (!bySkills.TryGetValue(key, out var reps))
+            {
+                reps = Enumerable.Range(0, Reps.Count).Where(r => Reps[r].HasSkills(account.RequiredSkills)).ToArray();
+                bySkills[key] = reps;
+            }
+            eligible[a] = reps;
+        }
+        return eligible;
     }
 
     /// <summary>True when every rep has a home and every account a location, so travel can be measured.</summary>

@@ -10,10 +10,9 @@ namespace Territories.Planning.AccountAssignment;
 /// </summary>
 internal sealed class AssignmentData
 {
-    private AssignmentData(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit, IReadOnlyList<IReadOnlyCollection<int>>? candidates)
+    private AssignmentData(TerritoryProblem problem, int? candidateLimit, IReadOnlyList<IReadOnlyCollection<int>>? candidates, int[]? seed)
     {
         Problem = problem;
-        Eligible = eligible;
         CandidateLimit = candidateLimit;
         AccountCount = problem.Accounts.Count;
         RepCount = problem.Reps.Count;
@@ -31,13 +30,13 @@ internal sealed class AssignmentData
         Workload = new double[AccountCount][];
         MetricValue = new double[AccountCount][];
         Cost = new double[AccountCount][];
-        BuildCandidates(candidates ?? CandidateSelector.Select(problem, eligible, candidateLimit, PairCost));
+        if (candidates is null) (candidates, seed) = CandidateSelector.Select(problem, candidateLimit, PairCost);
+        Seed = seed!;
+        BuildCandidates(candidates);
         Band = BalanceBand.For(this);
     }
 
     public TerritoryProblem Problem { get; }
-    /// <summary>Every eligible rep of each account, pruned or not.</summary>
-    public EligibleReps Eligible { get; }
     /// <summary>How many nearest eligible reps each account was limited to; null when every eligible rep is a candidate.</summary>
     public int? CandidateLimit { get; }
     public int AccountCount { get; }
@@ -61,6 +60,8 @@ internal sealed class AssignmentData
     public double[][] MetricValue { get; }
     /// <summary>The linear part of the objective (travel, disruption and cost, weighted and normalised) of each candidate pair.</summary>
     public double[][] Cost { get; }
+    /// <summary>A rep per account from a supply-aware nearest-rep pass (-1: none had room): the construction's first preference.</summary>
+    public int[] Seed { get; }
     /// <summary>The hard balance band, or null without a tolerance.</summary>
     public BalanceBand? Band { get; }
 
@@ -69,14 +70,14 @@ internal sealed class AssignmentData
 
     public int PairCount => Candidates.Sum(c => c.Length);
 
-    public static AssignmentData Build(TerritoryProblem problem, EligibleReps eligible, int? candidateLimit) => new(problem, eligible, candidateLimit, null);
+    public static AssignmentData Build(TerritoryProblem problem, int? candidateLimit) => new(problem, candidateLimit, null, null);
 
     /// <summary>The same data with more candidate pairs (e.g. those the LP priced in); this when none is new.</summary>
     public AssignmentData WithPairs(IEnumerable<(int Account, int Rep)> pairs)
     {
         var candidates = Candidates.Select(c => new HashSet<int>(c)).ToArray();
         var added = pairs.Count(p => candidates[p.Account].Add(p.Rep));
-        return added == 0 ? this : new AssignmentData(Problem, Eligible, CandidateLimit, candidates);
+        return added == 0 ? this : new AssignmentData(Problem, CandidateLimit, candidates, Seed);
     }
 
     public bool CountsAsMove(int account, int rep) => Current[account] >= 0 && Current[account] != rep;

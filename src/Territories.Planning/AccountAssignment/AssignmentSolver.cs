@@ -30,14 +30,16 @@ public sealed class AssignmentSolver(TimeProvider? time = null, double? determin
             throw new InvalidInputException([new InputError("options.contiguity", "contiguous territories are not supported by the assignment solver yet; leave contiguity false")]);
         var clock = new SolveClock(_time, problem.Options.TimeLimitSeconds);
         var notes = Notes.For(problem);
-        var eligible = new EligibleReps(problem);
-        var blocking = new FeasibilityChecks(problem, eligible).Run();
+        _ = problem.Scales;
+        Log(clock, $"scales and notes ready ({problem.Accounts.Count} accounts, {problem.Reps.Count} reps)");
+        var blocking = new FeasibilityChecks(problem).Run();
+        Log(clock, $"pre-checks done: {blocking.Count} blocking");
         if (blocking.Count > 0) return PlanAssembler.Infeasible(clock, [.. blocking, .. notes]);
 
         var incumbent = new Incumbent(problem, clock, progress);
-        foreach (var limit in CandidateLimits(problem, eligible))
+        foreach (var limit in CandidateLimits(problem))
         {
-            var data = AssignmentData.Build(problem, eligible, limit);
+            var data = AssignmentData.Build(problem, limit);
             var attempt = new Attempt(data, incumbent, clock, Settings(problem, clock), log, cancel).Run();
             if (attempt.Status == CpSolverStatus.Infeasible && limit is not null && incumbent.Evaluation is null) continue;
             if (attempt.Status == CpSolverStatus.Infeasible && incumbent.Evaluation is null)
@@ -48,15 +50,18 @@ public sealed class AssignmentSolver(TimeProvider? time = null, double? determin
         throw new InvalidOperationException("the unpruned attempt always returns");
     }
 
+    private void Log(SolveClock clock, string message) => log?.WriteLine($"[{clock.ElapsedSeconds:0.00}s] {message}");
+
     private SolveSettings Settings(TerritoryProblem problem, SolveClock clock) =>
         new(clock.Remaining, problem.Options.Workers, problem.Options.Seed, deterministicTime);
 
     /// <summary>k, 2k, 4k nearest reps, then every eligible rep; only every eligible rep when the problem is small.</summary>
-    private static IEnumerable<int?> CandidateLimits(TerritoryProblem problem, EligibleReps eligible)
+    private static IEnumerable<int?> CandidateLimits(TerritoryProblem problem)
     {
         var k = problem.Options.CandidateReps;
-        var pairs = Enumerable.Range(0, eligible.AccountCount).Sum(a => (long)eligible.Of(a).Count);
-        var widest = Enumerable.Range(0, eligible.AccountCount).Select(a => eligible.Of(a).Count).DefaultIfEmpty(0).Max();
+        var accounts = Enumerable.Range(0, problem.Accounts.Count);
+        var pairs = accounts.Sum(a => (long)problem.EligibleRepsOf(a).Count);
+        var widest = accounts.Select(a => problem.EligibleRepsOf(a).Count).DefaultIfEmpty(0).Max();
         if (k > 0 && pairs > PruneAbovePairs)
         {
             for (var limit = k; limit < widest; limit *= 2) yield return limit;

@@ -14,6 +14,7 @@ internal sealed class AssignmentState
     {
         _data = data;
         Slot = Enumerable.Repeat(-1, data.AccountCount).ToArray();
+        Unassigned = data.AccountCount;
         Load = new double[data.RepCount];
         Count = new int[data.RepCount];
         MetricSum = new double[data.RepCount];
@@ -25,6 +26,7 @@ internal sealed class AssignmentState
     public double[] MetricSum { get; }
     public double MetricTotal { get; private set; }
     public int Moved { get; private set; }
+    public int Unassigned { get; private set; }
     public double LinearCost { get; private set; }
 
     public int RepOf(int account) => Slot[account] < 0 ? -1 : _data.Candidates[account][Slot[account]];
@@ -36,6 +38,7 @@ internal sealed class AssignmentState
         if (Slot[account] >= 0) Remove(account);
         var r = _data.Candidates[account][slot];
         Slot[account] = slot;
+        Unassigned--;
         Load[r] += _data.Workload[account][slot];
         Count[r]++;
         MetricSum[r] += _data.MetricValue[account][slot];
@@ -55,6 +58,7 @@ internal sealed class AssignmentState
         LinearCost -= _data.Cost[account][slot];
         if (_data.CountsAsMove(account, r)) Moved--;
         Slot[account] = -1;
+        Unassigned++;
     }
 
     /// <summary>How much swapping two accounts of different reps (a to b's rep in slot sa, b to a's rep in slot sb) would change <see cref="Violation"/>.</summary>
@@ -107,7 +111,7 @@ internal sealed class AssignmentState
     {
         var v = 0.0;
         for (var r = 0; r < _data.RepCount; r++) v += RepViolation(r, 0, 0, 0);
-        return v + Math.Max(0, Moved - _data.MovedLimit) + Slot.Count(s => s < 0);
+        return v + Math.Max(0, Moved - _data.MovedLimit) + Unassigned;
     }
 
     /// <summary>

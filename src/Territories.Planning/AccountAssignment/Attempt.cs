@@ -14,14 +14,24 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
     public Result Run()
     {
+        // The construction and the LP stop at the time limit too, not only CP-SAT.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(clock.Remaining);
+        return Run(deadline.Token);
+    }
+
+    private Result Run(CancellationToken cancel)
+    {
         Trace($"attempt k={data.CandidateLimit} pairs={data.PairCount}");
-        var greedy = GreedyConstruction.Build(data, null, cancel);
+        var greedy = GreedyConstruction.Build(data, data.Seed, cancel);
         Trace($"greedy violation={greedy.Violation():0.######} cost={greedy.LinearCost:0.####}");
         var hint = greedy.RepOfAll();
         incumbent.Offer(hint, "construction");
         var lp = cancel.IsCancellationRequested ? null
             : LpRelaxation.Solve(data, TimeSpan.FromSeconds(Math.Max(0.5, clock.Remaining.TotalSeconds * LpTimeShare)), cancel);
         Trace($"lp bound={lp?.Bound} columns={lp?.Columns.Count} rounds={lp?.PricingRounds}");
+        if (lp is { IsInfeasible: true } && incumbent.Evaluation is null)
+            return new Result(CpSolverStatus.Infeasible, null, null, false, 0);
         if (lp is not null)
         {
             // The pairs the LP priced in are where the optimum lives: let the rest of the search use them.

@@ -3,43 +3,120 @@ using Territories.Domain.Model;
 namespace Territories.Planning.AccountAssignment;
 
 /// <summary>
-/// Chooses the pairs a large problem is first solved over: each account's k nearest eligible reps (cheapest where there is
-/// no geography) and its current rep, plus, from each rep's side, its nearest eligible accounts until they hold
-/// <see cref="RepSideCover"/> times the rep's capacity, so that a remote rep can still fill its fair share.
+/// Chooses the pairs a large problem is first solved over, and a seed plan inside them:
+/// <list type="bullet">
+/// <item>each account's k nearest eligible reps (cheapest where there is no geography) and its current rep;</item>
+/// <item>with a balance band, reps take turns (least filled first) claiming their nearest unclaimed eligible account
+/// until they reach the band's lower side, so that a remote rep, or a rep whose nearby accounts others also want, can
+/// still fill its fair share;</item>
+/// <item>every other account goes to its nearest rep with room left under capacity and the band's upper side, so that a
+/// dense area whose nearest reps cannot hold its work still has a way out.</item>
+/// </list>
+/// Every seed pair is a candidate, so the candidate set holds a plan that meets capacity and, mostly, the band.
 /// </summary>
 internal static class CandidateSelector
 {
-    public const double RepSideCover = 1.5;
-
-    public static IReadOnlyList<IReadOnlyCollection<int>> Select(TerritoryProblem problem, EligibleReps eligible, int? k, Func<int, int, double> pairCost)
+    /// <summary>The candidate reps of each account, and the seed rep of each (-1 where no rep had room).</summary>
+    public static (IReadOnlyList<IReadOnlyCollection<int>> Candidates, int[] Seed) Select(TerritoryProblem problem, int? k, Func<int, int, double> pairCost)
     {
         var accounts = problem.Accounts.Count;
-        if (k is not { } limit) return Enumerable.Range(0, accounts).Select(a => (IReadOnlyCollection<int>)eligible.Of(a)).ToList();
         double Closeness(int a, int r) => problem.HasGeography ? problem.DistanceKm(a, r) : pairCost(a, r);
-
         var chosen = new HashSet<int>[accounts];
-        var accountsOf = Enumerable.Range(0, problem.Reps.Count).Select(_ => new List<(int Account, double Closeness)>()).ToArray();
         for (var a = 0; a < accounts; a++)
         {
-            var reps = eligible.Of(a);
-            var closeness = reps.Select(r => (Rep: r, Closeness: Closeness(a, r))).ToArray();
-            foreach (var (r, c) in closeness) accountsOf[r].Add((a, c));
-            chosen[a] = closeness.Length <= limit ? [.. reps]
-                : [.. closeness.OrderBy(e => e.Closeness).Take(limit).Select(e => e.Rep)];
+            var eligible = problem.EligibleRepsOf(a);
+            chosen[a] = k is { } limit ? Nearest(eligible, limit, r => Closeness(a, r)) : [.. eligible];
             var current = problem.CurrentRepIndexOf(a);
-            if (current >= 0 && reps.Contains(current)) chosen[a].Add(current);
+            if (current >= 0 && eligible.Contains(current)) chosen[a].Add(current);
         }
-        for (var r = 0; r < problem.Reps.Count; r++)
+        var seed = new SeedPlan(problem, pairCost, chosen).Build();
+        for (var a = 0; a < accounts; a++)
+            if (seed[a] >= 0) chosen[a].Add(seed[a]);
+        return (chosen, seed);
+    }
+
+    /// <summary>The k items of <paramref name="reps"/> with the smallest key, without sorting them all.</summary>
+    private static HashSet<int> Nearest(IReadOnlyList<int> reps, int k, Func<int, double> key)
+    {
+        if (reps.Count <= k) return [.. reps];
+        var heap = new PriorityQueue<int, double>(k + 1, Comparer<double>.Create((x, y) => y.CompareTo(x)));
+        foreach (var r in reps)
         {
-            var cover = RepSideCover * problem.Reps[r].Capacity;
-            var held = 0.0;
-            foreach (var (a, _) in accountsOf[r].OrderBy(e => e.Closeness))
+            heap.Enqueue(r, key(r));
+            if (heap.Count > k) heap.Dequeue();
+        }
+        var nearest = new HashSet<int>(k);
+        while (heap.TryDequeue(out var r, out _)) nearest.Add(r);
+        return nearest;
+    }
+
+    /// <summary>
+    /// The seed plan: band-lower fill from the reps' side (each rep claims the accounts it costs least extra to serve,
+    /// against their cheapest nearby rep), then the cheapest rep with room from the accounts' side. Costs include
+    /// disruption, so current owners keep their accounts where they can.
+    /// </summary>
+    private sealed class SeedPlan(TerritoryProblem problem, Func<int, int, double> pairCost, HashSet<int>[] nearest)
+    {
+        private readonly int[] _seed = Enumerable.Repeat(-1, problem.Accounts.Count).ToArray();
+        private readonly double[] _room = new double[problem.Reps.Count];
+        private readonly double[] _load = new double[problem.Reps.Count];
+
+        public int[] Build()
+        {
+            var lower = WorkloadBand(out var upper);
+            for (var r = 0; r < _room.Length; r++) _room[r] = Math.Min(problem.Reps[r].Capacity, upper[r]);
+            if (lower is not null) FillToLower(lower);
+            var order = Enumerable.Range(0, problem.Accounts.Count).Where(a => _seed[a] < 0)
+                .OrderBy(a => problem.EligibleRepsOf(a).Count).ThenByDescending(a => problem.Accounts[a].Workload ?? 0);
+            foreach (var a in order)
             {
-                if (held >= cover) break;
-                chosen[a].Add(r);
-                held += problem.WorkloadOf(a, r);
+                var rep = nearest[a].Where(r => Fits(a, r)).OrderBy(r => pairCost(a, r)).DefaultIfEmpty(-1).First();
+                if (rep < 0) rep = problem.EligibleRepsOf(a).Where(r => Fits(a, r)).OrderBy(r => pairCost(a, r)).DefaultIfEmpty(-1).First();
+                if (rep >= 0) Claim(a, rep);
+            }
+            return _seed;
+        }
+
+        /// <summary>The workload band per rep when balance is on workload with a fixed total; null lower side otherwise.</summary>
+        private double[]? WorkloadBand(out double[] upper)
+        {
+            upper = Enumerable.Repeat(double.PositiveInfinity, problem.Reps.Count).ToArray();
+            if (problem.Options.Balance is not { Metric: BalanceMetric.Workload, Tolerance: { } tolerance } || problem.DependsOnRep(BalanceMetric.Workload))
+                return null;
+            var total = Enumerable.Range(0, problem.Accounts.Count).Sum(a => problem.WorkloadOf(a, 0));
+            var fractions = problem.FairShareFractions();
+            upper = fractions.Select(f => (1 + tolerance) * f * total).ToArray();
+            return fractions.Select(f => (1 - tolerance) * f * total).ToArray();
+        }
+
+        private void FillToLower(double[] lower)
+        {
+            var byRep = Enumerable.Range(0, problem.Reps.Count).Select(_ => new List<(int Account, double Regret)>()).ToArray();
+            for (var a = 0; a < problem.Accounts.Count; a++)
+            {
+                var best = nearest[a].Select(r => pairCost(a, r)).DefaultIfEmpty(0).Min();
+                foreach (var r in problem.EligibleRepsOf(a)) byRep[r].Add((a, pairCost(a, r) - best));
+            }
+            foreach (var list in byRep) list.Sort((x, y) => x.Regret.CompareTo(y.Regret));
+            var next = new int[problem.Reps.Count];
+            var queue = new PriorityQueue<int, double>();
+            for (var r = 0; r < problem.Reps.Count; r++) if (lower[r] > 0) queue.Enqueue(r, 0);
+            while (queue.TryDequeue(out var r, out _))
+            {
+                var list = byRep[r];
+                while (next[r] < list.Count && (_seed[list[next[r]].Account] >= 0 || !Fits(list[next[r]].Account, r))) next[r]++;
+                if (next[r] == list.Count) continue;
+                Claim(list[next[r]++].Account, r);
+                if (_load[r] < lower[r]) queue.Enqueue(r, _load[r] / lower[r]);
             }
         }
-        return chosen;
+
+        private bool Fits(int a, int r) => problem.WorkloadOf(a, r) <= _room[r] - _load[r];
+
+        private void Claim(int a, int r)
+        {
+            _seed[a] = r;
+            _load[r] += problem.WorkloadOf(a, r);
+        }
     }
 }

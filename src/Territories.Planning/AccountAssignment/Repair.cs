@@ -13,33 +13,35 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
 
     private sealed record Move(int Account, int Slot, double Score, (int Account, int Slot)? Partner = null);
 
+    /// <summary>Swaps are tried for this many of the most broken reps only: they cost a pass over pairs of accounts.</summary>
+    private const int SwapReps = 5;
+
     public void Run(CancellationToken cancel)
     {
         var limit = 4 * data.AccountCount + 100;
         for (var step = 0; step < limit && !cancel.IsCancellationRequested; step++)
         {
             if (state.Violation() <= 0) return;
-            // The most broken rep first: cheap per step; every broken rep only when it alone has no repairing move.
+            // The most broken rep first: one rep's moves are cheap to scan, and one usually has a repairing move.
             var broken = Enumerable.Range(0, data.RepCount).Where(r => state.RepViolation(r, 0, 0, 0) > 0)
                 .OrderByDescending(r => state.RepViolation(r, 0, 0, 0)).ToList();
-            var move = (broken.Count > 0 ? BestRelocation(broken[..1]) : null) ?? BestRelocation(broken) ?? BestGlobalMove() ?? BestSwap(broken);
+            var move = broken.Select(BestRelocation).FirstOrDefault(m => m is not null)
+                ?? BestGlobalMove()
+                ?? broken.Take(SwapReps).Select(BestSwap).FirstOrDefault(m => m is not null);
             if (move is null) return;
             Apply(move.Account, move.Slot);
             if (move.Partner is { } partner) Apply(partner.Account, partner.Slot);
         }
     }
 
-    private Move? BestRelocation(List<int> broken)
+    private Move? BestRelocation(int r)
     {
         Move? best = null;
-        foreach (var r in broken)
-        {
-            foreach (var a in _accountsOf[r])
-                for (var s = 0; s < data.Candidates[a].Length; s++)
-                    if (data.Candidates[a][s] != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
-            foreach (var (a, s) in _byRep[r])
-                if (state.RepOf(a) != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
-        }
+        foreach (var a in _accountsOf[r])
+            for (var s = 0; s < data.Candidates[a].Length; s++)
+                if (data.Candidates[a][s] != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
+        foreach (var (a, s) in _byRep[r])
+            if (state.RepOf(a) != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
         return best;
     }
 
@@ -47,6 +49,7 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
     private Move? BestGlobalMove()
     {
         Move? best = null;
+        if (state.Unassigned == 0 && state.Moved <= data.MovedLimit) return null;
         for (var a = 0; a < data.AccountCount; a++)
         {
             if (state.Slot[a] < 0)
@@ -57,22 +60,19 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
         return best;
     }
 
-    /// <summary>Swaps an account of a broken rep with an account of another rep that can take its place.</summary>
-    private Move? BestSwap(List<int> broken)
+    /// <summary>Swaps an account of rep r with an account of another rep that can take its place.</summary>
+    private Move? BestSwap(int r)
     {
         Move? best = null;
-        foreach (var r in broken)
+        foreach (var (b, sb) in _byRep[r])
         {
-            foreach (var (b, sb) in _byRep[r])
+            var other = state.RepOf(b);
+            if (other == r || other < 0) continue;
+            foreach (var a in _accountsOf[r])
             {
-                var other = state.RepOf(b);
-                if (other == r || other < 0) continue;
-                foreach (var a in _accountsOf[r])
-                {
-                    var sa = data.IndexOf(a, other);
-                    if (sa < 0) continue;
-                    Keep(ref best, Scored(a, sa, -state.SwapViolationDelta(a, sa, b, sb), CostDelta(a, sa) + CostDelta(b, sb), (b, sb)));
-                }
+                var sa = data.IndexOf(a, other);
+                if (sa < 0) continue;
+                Keep(ref best, Scored(a, sa, -state.SwapViolationDelta(a, sa, b, sb), CostDelta(a, sa) + CostDelta(b, sb), (b, sb)));
             }
         }
         return best;

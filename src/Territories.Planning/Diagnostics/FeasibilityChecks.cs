@@ -1,7 +1,6 @@
 using System.Globalization;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
-using Territories.Planning.AccountAssignment;
 
 namespace Territories.Planning.Diagnostics;
 
@@ -10,7 +9,7 @@ namespace Territories.Planning.Diagnostics;
 /// skill groups whose work exceeds what the reps able to serve them can give (a flow check across overlapping skills),
 /// locked work over a rep's capacity, a move cap too tight to restore capacity, and balance bands no plan can meet.
 /// </summary>
-internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps eligible)
+internal sealed class FeasibilityChecks(TerritoryProblem problem)
 {
     private const int ListedIds = 20;
 
@@ -30,7 +29,7 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps e
 
     private IEnumerable<Diagnostic> NoEligibleRep()
     {
-        var stranded = Enumerable.Range(0, problem.Accounts.Count).Where(a => eligible.Of(a).Count == 0).ToList();
+        var stranded = Enumerable.Range(0, problem.Accounts.Count).Where(a => problem.EligibleRepsOf(a).Count == 0).ToList();
         foreach (var group in stranded.GroupBy(Reason))
         {
             var accounts = group.Select(a => problem.Accounts[a]).ToList();
@@ -85,11 +84,11 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps e
     /// <summary>The flow check: accounts grouped by who may serve them; a shortage names the skills, accounts and reps.</summary>
     private IEnumerable<Diagnostic> Shortage(Func<int, double> demandOf, Func<int, double> supplyOf, string unit, string code)
     {
-        var groups = Enumerable.Range(0, problem.Accounts.Count).GroupBy(a => eligible.Of(a), ReferenceEqualityComparer.Instance)
+        var groups = Enumerable.Range(0, problem.Accounts.Count).GroupBy(a => problem.EligibleRepsOf(a), ReferenceEqualityComparer.Instance)
             .Select(g => g.ToList()).ToList();
         var shortage = BipartiteFlow.FindShortage(
             groups.Select(g => g.Sum(demandOf)).ToList(),
-            groups.Select(g => eligible.Of(g[0])).ToList(),
+            groups.Select(g => problem.EligibleRepsOf(g[0])).ToList(),
             Enumerable.Range(0, problem.Reps.Count).Select(supplyOf).ToList());
         if (shortage is null) yield break;
         var accounts = shortage.Groups.SelectMany(g => groups[g]).Select(a => problem.Accounts[a]).ToList();
@@ -108,7 +107,7 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps e
         if (problem.Options.MaxMovedShare is not { } share) yield break;
         var withCurrent = Enumerable.Range(0, problem.Accounts.Count).Where(a => problem.CurrentRepIndexOf(a) >= 0).ToList();
         var limit = Domain.Evaluation.RuleLimits.MovedLimit(share, withCurrent.Count);
-        var forced = withCurrent.Where(a => !eligible.Of(a).Contains(problem.CurrentRepIndexOf(a))).ToList();
+        var forced = withCurrent.Where(a => !problem.EligibleRepsOf(a).Contains(problem.CurrentRepIndexOf(a))).ToList();
         var overloadMoves = 0;
         var overloaded = new List<RepId>();
         foreach (var group in withCurrent.Except(forced).GroupBy(problem.CurrentRepIndexOf))
@@ -145,7 +144,7 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps e
         var fractions = problem.FairShareFractions();
         var reachable = new double[problem.Reps.Count];
         for (var a = 0; a < problem.Accounts.Count; a++)
-            foreach (var r in eligible.Of(a)) reachable[r] += problem.MetricOf(metric, a, r);
+            foreach (var r in problem.EligibleRepsOf(a)) reachable[r] += problem.MetricOf(metric, a, r);
         for (var r = 0; r < problem.Reps.Count; r++)
         {
             var rep = problem.Reps[r];
@@ -157,14 +156,14 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem, EligibleReps e
         }
         var upper = fractions.Select(f => (1 + tolerance) * f * total).ToArray();
         var tooBig = Enumerable.Range(0, problem.Accounts.Count)
-            .Where(a => eligible.Of(a).All(r => problem.MetricOf(metric, a, r) > upper[r] * (1 + 1e-9))).ToList();
+            .Where(a => problem.EligibleRepsOf(a).All(r => problem.MetricOf(metric, a, r) > upper[r] * (1 + 1e-9))).ToList();
         if (tooBig.Count > 0)
             yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
                 $"{tooBig.Count} account(s) alone exceed the most {name} any of their eligible reps may carry within {UserText.Percent(tolerance)} of fair share ({Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))})",
                 tooBig.Select(a => problem.Accounts[a].Id).ToList());
     }
 
-    private double MinOver(int account, Func<int, double> value) => eligible.Of(account).Min(value);
+    private double MinOver(int account, Func<int, double> value) => problem.EligibleRepsOf(account).Min(value);
 
     private static string Hours(double value) => UserText.Number(value);
 
