@@ -8,14 +8,6 @@ namespace Territories.Planning.Tests;
 /// <summary>Small problems and a reproducible solver for the solver's tests.</summary>
 internal static class Problems
 {
-    public static Rep Rep(string id, double capacity = 100, string[]? skills = null, GeoPoint? home = null, int? maxAccounts = null) =>
-        new(new RepId(id), null, home, (skills ?? []).ToHashSet(), capacity, maxAccounts, null);
-
-    public static Account Account(string id, double workload = 10, string[]? skills = null, GeoPoint? location = null,
-        decimal potential = 0, decimal revenue = 0, string? current = null, string? locked = null) =>
-        new(new AccountId(id), null, location, null, null, (skills ?? []).ToHashSet(), workload, potential, revenue,
-            current is null ? null : new RepId(current), locked is null ? null : new RepId(locked), null);
-
     /// <summary>One worker and a deterministic limit: the same answer on every machine.</summary>
     public static SolveOptions Options(ObjectiveWeights weights, BalanceRule? balance = null, double? maxMovedShare = null, bool pairsOnly = false) =>
         SolveOptions.Default with
@@ -52,7 +44,7 @@ internal static class Problems
     public static TerritoryProblem Gap(int agents, int jobs, int seed)
     {
         var random = new Random(seed);
-        var reps = Enumerable.Range(0, agents).Select(i => Rep($"r{i}", 0)).ToList();
+        var reps = Enumerable.Range(0, agents).Select(i => Territories.Tests.Shared.Build.Rep($"r{i}", 0)).ToList();
         var accounts = Enumerable.Range(0, jobs).Select(j => new Account(new AccountId($"a{j}"), null, null, null, null,
             new HashSet<string>(), null, 0, 0, null, null, null)).ToList();
         var pairs = new List<Pair>();

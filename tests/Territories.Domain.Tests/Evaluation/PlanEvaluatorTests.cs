@@ -2,6 +2,7 @@ using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using static Territories.Domain.Tests.Problems;
+using static Territories.Tests.Shared.Build;
 
 namespace Territories.Domain.Tests.Evaluation;
 

@@ -3,6 +3,7 @@ using Territories.Domain.Plans;
 using Territories.Domain.Samples;
 using Territories.Planning.AccountAssignment;
 using static Territories.Planning.Tests.Problems;
+using static Territories.Tests.Shared.Build;
 
 namespace Territories.Planning.Tests.AccountAssignment;
 

@@ -1,6 +1,7 @@
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using static Territories.Planning.Tests.Problems;
+using static Territories.Tests.Shared.Build;
 
 namespace Territories.Planning.Tests.Diagnostics;
 
