@@ -13,6 +13,7 @@ public static class CliApp
     public const string Usage = """
         usage:
           territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS] [--verbose]
+          territories quotas QUOTA-REQUEST.json [--out QUOTAS.json] [--csv QUOTAS.csv]
           territories generate --accounts N --reps M [--seed S] [--out PROBLEM.json]
           territories import-gap INSTANCE [--out PROBLEM.json]
 
@@ -27,6 +28,7 @@ public static class CliApp
             {
                 ["solve", .. var rest] => await SolveCommand.RunAsync(CommandLine.Parse(rest, SolveCommand.Options), stdout, stderr, cancel),
                 ["generate", .. var rest] => await GenerateCommand.RunAsync(CommandLine.Parse(rest, GenerateCommand.Options), stdout, cancel),
+                ["quotas", .. var rest] => await QuotasCommand.RunAsync(CommandLine.Parse(rest, QuotasCommand.Options), stdout, stderr, cancel),
                 ["import-gap", .. var rest] => await ImportGapCommand.RunAsync(CommandLine.Parse(rest, ImportGapCommand.Options), stdout, cancel),
                 ["--help" or "-h" or "help"] => Help(stdout),
                 _ => Fail(stderr, args.Length == 0 ? "no command given" : $"unknown command \"{args[0]}\""),

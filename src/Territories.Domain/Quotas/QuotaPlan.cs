@@ -1,0 +1,48 @@
+using Territories.Domain.Model;
+using Territories.Domain.Plans;
+
+namespace Territories.Domain.Quotas;
+
+/// <summary>The quota plan: every rep's quota per year, quarter, month and week, adding up exactly at every level.</summary>
+/// <param name="Total">goal * (1 + overAssignment), rounded to cents: the sum of the reps' annual quotas.</param>
+public sealed record QuotaPlan(
+    decimal Goal,
+    decimal Total,
+    string Currency,
+    IReadOnlyList<PeriodView> Periods,
+    IReadOnlyList<RepQuota> Reps,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>A period as the plan lists it.</summary>
+public sealed record PeriodView(string Id, string Kind, DateOnly Start, DateOnly End, int WorkingDays, string Quarter, string? Month)
+{
+    public static PeriodView Of(Period p) => new(p.Id, p.Kind.ToString().ToLowerInvariant(), p.Start, p.End, p.WorkingDays, p.Quarter, p.Month);
+}
+
+/// <summary>One rep's quotas.</summary>
+/// <param name="Target">The blended target before bounds and rounding (potential and history shares times productive share, scaled to the total).</param>
+/// <param name="QuotaToPotential">Annual quota over potential; null without potential.</param>
+/// <param name="Remaining">With actuals: the annual quota less what was already sold.</param>
+public sealed record RepQuota(
+    RepId RepId,
+    decimal Annual,
+    decimal Target,
+    double ProductiveShare,
+    double? QuotaToPotential,
+    decimal? Remaining,
+    IReadOnlyList<PeriodAmount> Quarters,
+    IReadOnlyList<PeriodAmount> Months,
+    IReadOnlyList<PeriodAmount> Weeks);
+
+public sealed record PeriodAmount(string Period, decimal Amount);
+
+/// <summary>Diagnostic codes of quota plans.</summary>
+public static class QuotaDiagnosticCodes
+{
+    public const string OutsideGrowthBounds = "outside-growth-bounds";
+    public const string QuotaAbovePotential = "quota-far-above-potential";
+    public const string QuotaBelowPotential = "quota-far-below-potential";
+    public const string AlreadyAboveTarget = "already-above-target";
+    public const string FarBehindTarget = "far-behind-target";
+    public const string NotEmployed = "not-employed";
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Territories.Cli;
+
+namespace Territories.Cli.Tests;
+
+public sealed class QuotasCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("territories-quotas-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private const string Request = """
+        { "goal": 12000000, "currency": "USD",
+          "year": { "start": "2027-01-01", "calendar": "4-4-5", "weekStart": "monday" },
+          "workingDays": ["mon", "tue", "wed", "thu", "fri"], "holidays": ["2027-01-01", "2027-05-31", "2027-12-24"],
+          "seasonality": { "monthly": [7, 7, 9, 8, 8, 9, 7, 7, 9, 9, 9, 11] },
+          "reps": [ { "id": "r1", "potential": 900000, "lastYear": 800000, "startDate": null, "endDate": null },
+                    { "id": "r2", "potential": 1500000, "lastYear": 1200000 },
+                    { "id": "r3", "potential": 1200000, "startDate": "2027-04-12" } ],
+          "method": { "potentialWeight": 0.6, "historyWeight": 0.4, "minGrowth": 0.0, "maxGrowth": 0.30, "overAssignment": 0.05 },
+          "ramp": [0.25, 0.5, 0.75], "rounding": 100 }
+        """;
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Quotas_ContractExample_WritesAPlanThatAddsUpAndACsv()
+    {
+        var csv = Path.Combine(_folder, "quotas.csv");
+
+        var (exit, stdout, stderr) = await Run("quotas", Write("request.json", Request), "--csv", csv);
+
+        Assert.Equal(0, exit);
+        using var plan = JsonDocument.Parse(stdout);
+        var root = plan.RootElement;
+        Assert.Equal(12_600_000m, root.GetProperty("total").GetDecimal());
+        var reps = root.GetProperty("reps").EnumerateArray().ToList();
+        Assert.Equal(12_600_000m, reps.Sum(r => r.GetProperty("annual").GetDecimal()));
+        foreach (var rep in reps)
+        {
+            var annual = rep.GetProperty("annual").GetDecimal();
+            Assert.Equal(annual, rep.GetProperty("weeks").EnumerateArray().Sum(w => w.GetProperty("amount").GetDecimal()));
+            Assert.All(rep.GetProperty("weeks").EnumerateArray(), w => Assert.Equal(0m, w.GetProperty("amount").GetDecimal() % 100));
+        }
+        var hire = reps.Single(r => r.GetProperty("repId").GetString() == "r3");
+        Assert.Equal(0m, hire.GetProperty("quarters")[0].GetProperty("amount").GetDecimal());
+        var week = root.GetProperty("periods").EnumerateArray().First(p => p.GetProperty("kind").GetString() == "week");
+        Assert.Equal("2027-W01", week.GetProperty("id").GetString());
+        Assert.Equal("2027-01-04", week.GetProperty("start").GetString());
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("repId,annual,2027-Q1", lines[0]);
+        Assert.Contains("r1", stderr);
+    }
+
+    [Theory]
+    [InlineData("\"goal\": 12000000", "\"goal\": -1", "goal")]
+    [InlineData("\"calendar\": \"4-4-5\"", "\"calendar\": \"13-periods\"", "year.calendar")]
+    [InlineData("[7, 7, 9, 8, 8, 9, 7, 7, 9, 9, 9, 11]", "[7, 7, 9, 8, 8, 9, 7, 7, 9, 9, 9]", "seasonality.monthly")]
+    [InlineData("\"startDate\": \"2027-04-12\"", "\"startDate\": \"2027-04-12\", \"endDate\": \"2027-02-01\"", "reps[2].startDate")]
+    public async Task Quotas_InvalidRequest_ExitsTwoNamingTheField(string from, string to, string path)
+    {
+        var file = Write("bad.json", Request.Replace(from, to));
+
+        var (exit, stdout, stderr) = await Run("quotas", file);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains($"{file}: {path}:", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+}
