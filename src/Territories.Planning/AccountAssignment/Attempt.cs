@@ -23,6 +23,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private Result Run(CancellationToken cancel)
     {
         Trace($"attempt k={data.CandidateLimit} pairs={data.PairCount}");
+        // The current plan, when it already meets every rule, is a plan: the search never returns anything worse.
+        if (data.Current.All(r => r >= 0)) incumbent.Offer(data.Current, "current-plan");
         var greedy = GreedyConstruction.Build(data, data.Seed, cancel);
         Trace($"greedy violation={greedy.Violation():0.######} cost={greedy.LinearCost:0.####}");
         var hint = greedy.RepOfAll();

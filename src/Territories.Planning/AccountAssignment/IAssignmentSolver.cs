@@ -17,5 +17,5 @@ public interface IAssignmentSolver
 /// <summary>A better plan found during the search.</summary>
 /// <param name="Objective">The evaluator's objective of the plan.</param>
 /// <param name="Bound">The best proven bound so far, if any.</param>
-/// <param name="Source">What found it: "construction", "lp-rounding" or "cp-sat".</param>
+/// <param name="Source">What found it: "current-plan", "construction", "lp-rounding" or "cp-sat".</param>
 public sealed record PlanSnapshot(decimal Objective, decimal? Bound, double ElapsedSeconds, int Solutions, string Source);

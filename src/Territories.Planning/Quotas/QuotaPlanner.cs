@@ -75,7 +75,7 @@ public static class QuotaPlanner
     {
         for (var i = 0; i < request.Reps.Count; i++)
         {
-            var off = allocation.BoundViolation[i];
+            var off = Math.Round(allocation.BoundViolation[i], 2);
             if (Math.Abs(off) < 0.005) continue;
             var rep = request.Reps[i];
             var side = off > 0 ? "above its maximum" : "below its minimum";

@@ -222,6 +222,24 @@ public class AssignmentSolverTests
     }
 
     [Fact]
+    public void Solve_FeasibleCurrentPlan_IsKeptWhenMovingCostsMoreThanItSaves()
+    {
+        // a1 sits a little nearer r2 but is owned by r1; its revenue makes a move cost far more than the travel it saves.
+        var problem = TerritoryProblem.Create(
+            [Rep("r1", home: new GeoPoint(40, -75)), Rep("r2", home: new GeoPoint(40, -74))],
+            [Account("a1", 10, location: new GeoPoint(40, -74.6), revenue: 900, current: "r1"),
+             Account("a2", 10, location: new GeoPoint(40, -74.1), revenue: 100, current: "r2")],
+            Options(new ObjectiveWeights(0, 1, 5, 0)));
+        var current = Territories.Domain.Evaluation.PlanEvaluator.Evaluate(problem, [0, 1]);
+
+        var plan = Solve(problem);
+
+        Assert.Equal(0, plan.Kpis!.MovedAccounts);
+        Assert.Equal(current.Objective, plan.Objective);
+        Assert.Equal(PlanStatus.Optimal, plan.Status);
+    }
+
+    [Fact]
     public void Solve_OrphanedAccounts_AreListedAndMustMove()
     {
         var problem = TerritoryProblem.Create([Rep("r1"), Rep("r2")],
