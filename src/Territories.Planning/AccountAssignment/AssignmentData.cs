@@ -10,6 +10,8 @@ namespace Territories.Planning.AccountAssignment;
 /// </summary>
 internal sealed class AssignmentData
 {
+    private SolverIntegers? _integers;
+
     private AssignmentData(TerritoryProblem problem, int? candidateLimit, IReadOnlyList<IReadOnlyCollection<int>>? candidates, int[]? seed)
     {
         Problem = problem;
@@ -64,6 +66,9 @@ internal sealed class AssignmentData
     public int[] Seed { get; }
     /// <summary>The hard balance band, or null without a tolerance.</summary>
     public BalanceBand? Band { get; }
+
+    /// <summary>The integer scales every CP-SAT model over this candidate set uses.</summary>
+    public SolverIntegers Integers => _integers ??= SolverIntegers.For(this);
 
     /// <summary>True when the balance weight is on and the metric's total is fixed, so max deviation is a linear term.</summary>
     public bool HasLinearBalanceTerm => Weights.Balance > 0 && !Problem.DependsOnRep(Metric);

@@ -8,6 +8,12 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// <summary>The LP gets at most this share of the time limit.</summary>
     private const double LpTimeShare = 0.3;
 
+    /// <summary>CP-SAT on the whole candidate set gets this share of what is left (for its proof); the neighbourhood search the rest.</summary>
+    private const double FullModelTimeShare = 0.3;
+
+    /// <summary>With a deterministic limit, the neighbourhood search tries this many neighbourhoods, so runs are reproducible.</summary>
+    private const int DeterministicNeighbourhoods = 30;
+
     public sealed record Result(CpSolverStatus Status, LpResult? Lp, CpSatOutcome? CpSat, bool CpBoundIsGlobal, double ModelSlack);
 
     private AssignmentData data = candidates;
@@ -49,10 +55,17 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
         var model = new CpSatModel(data, switchableRules: false, ReferenceTotal(hint));
         model.AddHint(hint);
-        var outcome = CpSatRun.Solve(model, data, settings with { TimeLimit = clock.Remaining }, repOf => incumbent.Offer(repOf, "cp-sat"), cancel);
+        var fullModelTime = TimeSpan.FromSeconds(Math.Max(1, clock.Remaining.TotalSeconds * FullModelTimeShare));
+        var outcome = CpSatRun.Solve(model, settings with { TimeLimit = fullModelTime }, repOf => incumbent.Offer(repOf, "cp-sat"), cancel);
         Trace($"cp status={outcome.Status} bound={outcome.Bound} solutions={outcome.Solutions}");
         var global = data.CandidateLimit is null && model.ObjectiveIsExact;
         if (global && outcome.Bound is { } bound) incumbent.ImproveBound(bound - model.ModelSlack, "cp-sat");
+        if (outcome.Status is CpSolverStatus.Feasible or CpSolverStatus.Unknown && incumbent.Evaluation is not null)
+        {
+            var search = new NeighbourhoodSearch(data, incumbent, settings);
+            search.Run(clock, settings.DeterministicTime is null ? int.MaxValue : DeterministicNeighbourhoods, cancel);
+            Trace($"neighbourhoods tried={search.Tries} improved={search.Improvements}");
+        }
         return new Result(outcome.Status, lp, outcome, global, model.ModelSlack);
     }
 

@@ -17,19 +17,21 @@ internal sealed class CpSatModel
     private const long FractionScale = 1_000_000;
 
     private readonly AssignmentData _data;
+    private readonly ModelScope _scope;
     private readonly IntegerScale _workload;
     private readonly IntegerScale _metric;
     private readonly Dictionary<string, BoolVar> _ruleSwitches = [];
     private IntVar? _deviation;
 
-    public CpSatModel(AssignmentData data, bool switchableRules, double? referenceMetricTotal)
+    /// <param name="scope">Which accounts the model decides and among which reps; null for every account and candidate.</param>
+    public CpSatModel(AssignmentData data, bool switchableRules, double? referenceMetricTotal, ModelScope? scope = null)
     {
         _data = data;
+        _scope = scope ?? ModelScope.Everything(data);
         SwitchableRules = switchableRules;
-        _workload = IntegerScale.For(data.Workload.SelectMany(w => w).Concat(data.Capacity), 3);
-        _metric = IntegerScale.For(data.MetricValue.SelectMany(m => m), 2);
-        ObjectiveScale = ChooseObjectiveScale(data);
-        X = data.Candidates.Select((reps, a) => reps.Select(r => Model.NewBoolVar($"x_{a}_{r}")).ToArray()).ToArray();
+        (_workload, _metric, ObjectiveScale) = (data.Integers.Workload, data.Integers.Metric, data.Integers.Objective);
+        Slots = Enumerable.Range(0, data.AccountCount).Select(_scope.SlotsOf).ToArray();
+        X = Slots.Select((slots, a) => slots.Select(s => Model.NewBoolVar($"x_{a}_{data.Candidates[a][s]}")).ToArray()).ToArray();
         AddEachAccountOnce();
         AddCapacity();
         AddMaxAccounts();
@@ -39,7 +41,10 @@ internal sealed class CpSatModel
     }
 
     public CpModel Model { get; } = new();
+    /// <summary>The decision variables of each account, one per slot in <see cref="Slots"/>; empty for a fixed account.</summary>
     public BoolVar[][] X { get; }
+    /// <summary>For each account, the candidate slot each of its variables stands for.</summary>
+    public int[][] Slots { get; }
     public bool SwitchableRules { get; }
     /// <summary>Objective coefficients are the linear costs times this factor, rounded down, so the model never overstates a plan.</summary>
     public double ObjectiveScale { get; }
@@ -54,19 +59,38 @@ internal sealed class CpSatModel
     public void AddHint(IReadOnlyList<int> repOf)
     {
         for (var a = 0; a < X.Length; a++)
-            for (var s = 0; s < X[a].Length; s++)
-                Model.AddHint(X[a][s], _data.Candidates[a][s] == repOf[a]);
+            for (var k = 0; k < X[a].Length; k++)
+                Model.AddHint(X[a][k], RepOf(a, k) == repOf[a]);
     }
+
+    /// <summary>The plan a solution stands for: decided accounts from their variables, fixed ones as the scope fixed them.</summary>
+    public int[] ReadSolution(Func<BoolVar, bool> isTrue)
+    {
+        var repOf = new int[X.Length];
+        for (var a = 0; a < X.Length; a++)
+        {
+            repOf[a] = _scope.FixedRepOf(a);
+            for (var k = 0; k < X[a].Length; k++)
+            {
+                if (!isTrue(X[a][k])) continue;
+                repOf[a] = RepOf(a, k);
+                break;
+            }
+        }
+        return repOf;
+    }
+
+    private int RepOf(int a, int k) => _data.Candidates[a][Slots[a][k]];
 
     private void AddEachAccountOnce()
     {
-        foreach (var row in X) Model.AddExactlyOne(row);
+        foreach (var row in X.Where(row => row.Length > 0)) Model.AddExactlyOne(row);
     }
 
     private void AddCapacity()
     {
         foreach (var (r, terms) in ByRep(_workload.Up, (a, s) => _data.Workload[a][s]))
-            Enforce(Model.Add(LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) <= _workload.Down(_data.Capacity[r])), RuleNames.Capacity);
+            Enforce(Model.Add(LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) <= _workload.Down(_data.Capacity[r]) - _scope.FixedLoad(r, _workload)), RuleNames.Capacity);
     }
 
     private void AddMaxAccounts()
@@ -74,7 +98,7 @@ internal sealed class CpSatModel
         foreach (var (r, terms) in ByRep(v => (long)v, (_, _) => 1))
         {
             if (_data.MaxAccounts[r] != int.MaxValue)
-                Enforce(Model.Add(LinearExpr.Sum(terms.Vars) <= _data.MaxAccounts[r]), RuleNames.MaxAccounts);
+                Enforce(Model.Add(LinearExpr.Sum(terms.Vars) <= _data.MaxAccounts[r] - _scope.FixedCount(r)), RuleNames.MaxAccounts);
         }
     }
 
@@ -88,13 +112,15 @@ internal sealed class CpSatModel
             {
                 // Without an exact scale, each assigned account may be off by half a unit: narrow the band by that much.
                 var rounding = _metric.Exact ? 0 : (terms.Vars.Count + 1) / 2;
-                var lower = (long)Math.Ceiling(band.Lower[r] * _metric.Factor - 1e-6) + rounding;
-                var upper = (long)Math.Floor(band.Upper[r] * _metric.Factor + 1e-6) - rounding;
+                var fixedMetric = _scope.FixedMetric(r, _metric);
+                var lower = (long)Math.Ceiling(band.Lower[r] * _metric.Factor - 1e-6) + rounding - fixedMetric;
+                var upper = (long)Math.Floor(band.Upper[r] * _metric.Factor + 1e-6) - rounding - fixedMetric;
                 Enforce(Model.AddLinearConstraint(LinearExpr.WeightedSum(terms.Vars, terms.Coefficients), lower, upper), RuleNames.Balance);
             }
             return;
         }
         // The total depends on the plan: FractionScale * metric_r must lie within floor/ceil of (1 ± tolerance) * fraction_r * total.
+        if (!_scope.IsEverything) throw new InvalidOperationException("a neighbourhood model needs a fixed balance total");
         var all = byRep.SelectMany(t => t.Terms.Vars.Zip(t.Terms.Coefficients)).ToList();
         var totalMax = all.Sum(t => t.Second);
         var total = Model.NewIntVar(0, totalMax, "metric_total");
@@ -114,9 +140,9 @@ internal sealed class CpSatModel
         if (_data.MovedLimit == int.MaxValue) return;
         var moves = new List<BoolVar>();
         for (var a = 0; a < X.Length; a++)
-            for (var s = 0; s < X[a].Length; s++)
-                if (_data.CountsAsMove(a, _data.Candidates[a][s])) moves.Add(X[a][s]);
-        Enforce(Model.Add(LinearExpr.Sum(moves) <= _data.MovedLimit), RuleNames.MaxMovedShare);
+            for (var k = 0; k < X[a].Length; k++)
+                if (_data.CountsAsMove(a, RepOf(a, k))) moves.Add(X[a][k]);
+        Enforce(Model.Add(LinearExpr.Sum(moves) <= _data.MovedLimit - _scope.FixedMoves), RuleNames.MaxMovedShare);
     }
 
     /// <summary>
@@ -130,11 +156,11 @@ internal sealed class CpSatModel
         var coefficients = new List<long>();
         for (var a = 0; a < X.Length; a++)
         {
-            for (var s = 0; s < X[a].Length; s++)
+            for (var k = 0; k < X[a].Length; k++)
             {
-                var c = (long)Math.Floor(_data.Cost[a][s] * ObjectiveScale + 1e-9);
+                var c = (long)Math.Floor(_data.Cost[a][Slots[a][k]] * ObjectiveScale + 1e-9);
                 if (c == 0) continue;
-                vars.Add(X[a][s]);
+                vars.Add(X[a][k]);
                 coefficients.Add(c);
             }
         }
@@ -152,11 +178,11 @@ internal sealed class CpSatModel
     private IntVar AddDeviation(double total)
     {
         var deviation = Model.NewIntVar(0, 100 * DeviationScale, "max_deviation");
-        foreach (var (r, terms) in ByRep(_metric.Round, (a, s) => _data.MetricValue[a][s]))
+        foreach (var (r, terms) in ByRep(_metric.Round, (a, s) => _data.MetricValue[a][s], includeFixedReps: true))
         {
             var share = (long)Math.Round(total * _data.Fractions[r] * _metric.Factor);
             if (share <= 0) continue;
-            var sum = LinearExpr.WeightedSum(terms.Vars, terms.Coefficients);
+            var sum = LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) + _scope.FixedMetric(r, _metric);
             // deviation / DeviationScale >= |sum - share| / share
             Model.Add(DeviationScale * sum - share * deviation <= DeviationScale * share);
             Model.Add(DeviationScale * sum + share * deviation >= DeviationScale * share);
@@ -178,30 +204,20 @@ internal sealed class CpSatModel
         constraint.OnlyEnforceIf(literal);
     }
 
-    private IEnumerable<(int Rep, (List<BoolVar> Vars, List<long> Coefficients) Terms)> ByRep(Func<double, long> scale, Func<int, int, double> value)
+    /// <summary>Each rep's decision variables with their coefficients; reps no decided account may join are left out unless asked for.</summary>
+    private IEnumerable<(int Rep, (List<BoolVar> Vars, List<long> Coefficients) Terms)> ByRep(Func<double, long> scale, Func<int, int, double> value, bool includeFixedReps = false)
     {
         var terms = Enumerable.Range(0, _data.RepCount).Select(_ => (Vars: new List<BoolVar>(), Coefficients: new List<long>())).ToArray();
         for (var a = 0; a < X.Length; a++)
         {
-            for (var s = 0; s < X[a].Length; s++)
+            for (var k = 0; k < X[a].Length; k++)
             {
+                var s = Slots[a][k];
                 var r = _data.Candidates[a][s];
-                terms[r].Vars.Add(X[a][s]);
+                terms[r].Vars.Add(X[a][k]);
                 terms[r].Coefficients.Add(scale(value(a, s)));
             }
         }
-        return terms.Select((t, r) => (r, t));
-    }
-
-    /// <summary>1 when every cost is already an integer (e.g. a generalised assignment), else enough digits for ~1e-7 relative precision.</summary>
-    private static double ChooseObjectiveScale(AssignmentData data)
-    {
-        var costs = data.Cost.SelectMany(c => c).ToList();
-        var exact = IntegerScale.For(costs, 2);
-        if (exact.Exact && data.Weights.Balance == 0) return exact.Factor;
-        var largest = costs.Select(Math.Abs).DefaultIfEmpty(0).Max();
-        var balance = data.Weights.Balance;
-        var magnitude = Math.Max(largest, balance);
-        return magnitude > 0 ? 1e7 / magnitude : 1;
+        return terms.Select((t, r) => (r, t)).Where(t => _scope.IsEverything || includeFixedReps || t.t.Vars.Count > 0);
     }
 }

@@ -12,10 +12,10 @@ internal sealed record CpSatOutcome(CpSolverStatus Status, int[]? Best, double? 
 /// <summary>Runs a <see cref="CpSatModel"/>: time limit, workers and seed, progress on each better plan, cancellation.</summary>
 internal static class CpSatRun
 {
-    public static CpSatOutcome Solve(CpSatModel model, AssignmentData data, SolveSettings settings, Action<int[]>? onSolution, CancellationToken cancel)
+    public static CpSatOutcome Solve(CpSatModel model, SolveSettings settings, Action<int[]>? onSolution, CancellationToken cancel)
     {
         var solver = new CpSolver { StringParameters = Parameters(settings) };
-        var callback = new SolutionCallback(model, data, onSolution);
+        var callback = new SolutionCallback(model, onSolution);
         CpSolverStatus status;
         using (cancel.Register(solver.StopSearch))
         {
@@ -47,24 +47,14 @@ internal static class CpSatRun
         return model.RuleSwitches.Where(kv => indices.Contains(kv.Value.GetIndex())).Select(kv => kv.Key).Order().ToList();
     }
 
-    private sealed class SolutionCallback(CpSatModel model, AssignmentData data, Action<int[]>? onSolution) : CpSolverSolutionCallback
+    private sealed class SolutionCallback(CpSatModel model, Action<int[]>? onSolution) : CpSolverSolutionCallback
     {
         public int[]? Best { get; private set; }
         public int Solutions { get; private set; }
 
         public override void OnSolutionCallback()
         {
-            var repOf = new int[model.X.Length];
-            for (var a = 0; a < repOf.Length; a++)
-            {
-                repOf[a] = -1;
-                for (var s = 0; s < model.X[a].Length; s++)
-                {
-                    if (!BooleanValue(model.X[a][s])) continue;
-                    repOf[a] = data.Candidates[a][s];
-                    break;
-                }
-            }
+            var repOf = model.ReadSolution(BooleanValue);
             Best = repOf;
             Solutions++;
             onSolution?.Invoke(repOf);

@@ -17,7 +17,7 @@ internal static class ConflictExplainer
     public static Diagnostic Explain(AssignmentData data, CancellationToken cancel)
     {
         var model = new CpSatModel(data, switchableRules: true, referenceMetricTotal: null);
-        var outcome = CpSatRun.Solve(model, data, Settings, null, cancel);
+        var outcome = CpSatRun.Solve(model, Settings, null, cancel);
         var rules = outcome.ConflictingRules.Count > 0 ? outcome.ConflictingRules : model.RuleSwitches.Keys.Order().ToList();
         var described = rules.Select(rule => Describe(data, rule)).ToList();
         var message = described.Count switch
