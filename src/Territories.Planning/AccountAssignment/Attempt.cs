@@ -55,7 +55,10 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
         var model = new CpSatModel(data, switchableRules: false, ReferenceTotal(hint));
         model.AddHint(hint);
-        var fullModelTime = TimeSpan.FromSeconds(Math.Max(1, clock.Remaining.TotalSeconds * FullModelTimeShare));
+        // The largest deviation is a global term that neighbourhoods of a few reps rarely lower: with a balance weight the
+        // whole model keeps all the time (measured on 5,000 x 50: 0.4% gap alone against 0.9-1.2% with the search).
+        var share = data.Weights.Balance > 0 ? 1.0 : FullModelTimeShare;
+        var fullModelTime = TimeSpan.FromSeconds(Math.Max(1, clock.Remaining.TotalSeconds * share));
         var outcome = CpSatRun.Solve(model, settings with { TimeLimit = fullModelTime }, repOf => incumbent.Offer(repOf, "cp-sat"), cancel);
         Trace($"cp status={outcome.Status} bound={outcome.Bound} solutions={outcome.Solutions}");
         var global = data.CandidateLimit is null && model.ObjectiveIsExact;

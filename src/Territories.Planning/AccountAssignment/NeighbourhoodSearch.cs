@@ -28,7 +28,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         while (!cancel.IsCancellationRequested && clock.Remaining > TimeSpan.FromMilliseconds(50) && Tries < maxTries)
         {
             Tries++;
-            var reps = Choose(random, size, nearest, data.RepCount);
+            var reps = Choose(random, size, nearest, random.Next(data.RepCount));
             var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Neighbourhood(data, repOf, reps));
             model.AddHint(repOf);
             var limit = clock.Remaining < NeighbourhoodLimit ? clock.Remaining : NeighbourhoodLimit;
@@ -46,11 +46,11 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
     private bool IsCandidatePlan(int[] repOf) => Enumerable.Range(0, repOf.Length).All(a => data.IndexOf(a, repOf[a]) >= 0);
 
     /// <summary>A random rep and its nearest colleagues by home distance; random reps when there is no geography.</summary>
-    private static HashSet<int> Choose(Random random, int size, int[][]? nearest, int repCount)
+    private HashSet<int> Choose(Random random, int size, int[][]? nearest, int seedRep)
     {
-        if (nearest is not null) return [.. nearest[random.Next(repCount)].Take(size)];
-        var reps = new HashSet<int>();
-        while (reps.Count < size) reps.Add(random.Next(repCount));
+        if (nearest is not null) return [.. nearest[seedRep].Take(size)];
+        var reps = new HashSet<int> { seedRep };
+        while (reps.Count < size) reps.Add(random.Next(data.RepCount));
         return reps;
     }
 
