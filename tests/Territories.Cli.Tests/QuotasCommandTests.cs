@@ -1,14 +1,9 @@
 using System.Text.Json;
-using Territories.Cli;
 
 namespace Territories.Cli.Tests;
 
-public sealed class QuotasCommandTests : IDisposable
+public sealed class QuotasCommandTests : CliHarness
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("territories-quotas-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     private const string Request = """
         { "goal": 12000000, "currency": "USD",
           "year": { "start": "2027-01-01", "calendar": "4-4-5", "weekStart": "monday" },
@@ -21,25 +16,10 @@ public sealed class QuotasCommandTests : IDisposable
           "ramp": [0.25, 0.5, 0.75], "rounding": 100 }
         """;
 
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Quotas_ContractExample_WritesAPlanThatAddsUpAndACsv()
     {
-        var csv = Path.Combine(_folder, "quotas.csv");
+        var csv = Path.Combine(Folder, "quotas.csv");
 
         var (exit, stdout, stderr) = await Run("quotas", Write("request.json", Request), "--csv", csv);
 

@@ -1,14 +1,9 @@
 using System.Text.Json;
-using Territories.Cli;
 
 namespace Territories.Cli.Tests;
 
-public sealed class SolveCommandTests : IDisposable
+public sealed class SolveCommandTests : CliHarness
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("territories-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     private const string Feasible = """
         { "reps": [ { "id": "west", "capacity": 100, "home": { "lat": 40, "lon": -80 } },
                     { "id": "east", "capacity": 100, "home": { "lat": 40, "lon": -70 } } ],
@@ -16,21 +11,6 @@ public sealed class SolveCommandTests : IDisposable
                         { "id": "a2", "workload": 10, "location": { "lat": 40.1, "lon": -70.1 }, "currentRepId": "east" } ],
           "options": { "timeLimitSeconds": 10, "workers": 1 } }
         """;
-
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, json);
-        return path;
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public async Task Solve_FeasibleProblem_WritesThePlanAndASummaryAndExitsZero()
@@ -52,7 +32,7 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public async Task Solve_WithOut_WritesTheFileAndNothingToStandardOutput()
     {
-        var output = Path.Combine(_folder, "plan.json");
+        var output = Path.Combine(Folder, "plan.json");
 
         var (exit, stdout, _) = await Run("solve", Write("p.json", Feasible), "--out", output, "--time-limit", "5");
 
@@ -88,7 +68,7 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public async Task Solve_MissingFile_ExitsTwo()
     {
-        var (exit, _, stderr) = await Run("solve", Path.Combine(_folder, "nope.json"));
+        var (exit, _, stderr) = await Run("solve", Path.Combine(Folder, "nope.json"));
 
         Assert.Equal(2, exit);
         Assert.Contains("nope.json: cannot be read", stderr);
@@ -138,7 +118,7 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public async Task Generate_ThenSolve_PlansTheGeneratedBook()
     {
-        var book = Path.Combine(_folder, "book.json");
+        var book = Path.Combine(Folder, "book.json");
         Assert.Equal(0, (await Run("generate", "--accounts", "80", "--reps", "4", "--seed", "3", "--out", book)).Exit);
 
         var (exit, stdout, _) = await Run("solve", book, "--time-limit", "10");
