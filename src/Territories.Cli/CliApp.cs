@@ -14,6 +14,8 @@ public static class CliApp
         usage:
           territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS] [--verbose]
           territories quotas QUOTA-REQUEST.json [--out QUOTAS.json] [--csv QUOTAS.csv]
+          territories hire HIRING-REQUEST.json [--out HIRING-PLAN.json]
+          territories hire-request --book BOOK.json --start 2027-Q1 [--quarters 8] [--growth 0.1] [--out HIRING-REQUEST.json]
           territories generate --accounts N --reps M [--seed S] [--out PROBLEM.json]
           territories import-gap INSTANCE [--out PROBLEM.json]
 
@@ -29,6 +31,8 @@ public static class CliApp
                 ["solve", .. var rest] => await SolveCommand.RunAsync(CommandLine.Parse(rest, SolveCommand.Options), stdout, stderr, cancel),
                 ["generate", .. var rest] => await GenerateCommand.RunAsync(CommandLine.Parse(rest, GenerateCommand.Options), stdout, cancel),
                 ["quotas", .. var rest] => await QuotasCommand.RunAsync(CommandLine.Parse(rest, QuotasCommand.Options), stdout, stderr, cancel),
+                ["hire", .. var rest] => await HireCommand.RunAsync(CommandLine.Parse(rest, HireCommand.Options), stdout, stderr, cancel),
+                ["hire-request", .. var rest] => await HireRequestCommand.RunAsync(CommandLine.Parse(rest, HireRequestCommand.Options), stdout, cancel),
                 ["import-gap", .. var rest] => await ImportGapCommand.RunAsync(CommandLine.Parse(rest, ImportGapCommand.Options), stdout, cancel),
                 ["--help" or "-h" or "help"] => Help(stdout),
                 _ => Fail(stderr, args.Length == 0 ? "no command given" : $"unknown command \"{args[0]}\""),
