@@ -10,8 +10,6 @@ namespace Territories.Planning.AccountAssignment;
 /// </summary>
 internal sealed class CpSatModel
 {
-    /// <summary>Balance deviation is modelled in units of 1/DeviationScale (0.01 percentage points).</summary>
-    public const long DeviationScale = 10_000;
 
     /// <summary>Per-rep fractions of the total are modelled in units of 1/FractionScale.</summary>
     private const long FractionScale = 1_000_000;
@@ -52,6 +50,9 @@ internal sealed class CpSatModel
     public bool ObjectiveIsExact => _data.Weights.Balance == 0 || _data.HasLinearBalanceTerm;
     /// <summary>How much the model's optimum may exceed the true objective's, from rounding the balance term up.</summary>
     public double ModelSlack => _deviation is null ? 0 : _data.Weights.Balance * 2.0 / DeviationScale;
+
+    /// <summary>Balance deviation is modelled in units of 1/DeviationScale (see <see cref="SolverIntegers"/>).</summary>
+    private long DeviationScale => _data.Integers.DeviationScale;
 
     /// <summary>The rule groups that were switched by a literal, by name.</summary>
     public IReadOnlyDictionary<string, BoolVar> RuleSwitches => _ruleSwitches;
@@ -169,7 +170,7 @@ internal sealed class CpSatModel
         {
             var total = _data.HasLinearBalanceTerm ? _data.Band?.Total ?? MetricTotal() : referenceMetricTotal ?? MetricTotal();
             _deviation = AddDeviation(total);
-            var weight = (long)Math.Round(_data.Weights.Balance * ObjectiveScale / DeviationScale);
+            var weight = _data.Integers.DeviationWeight;
             objective += weight * _deviation;
         }
         Model.Minimize(objective);
@@ -180,12 +181,13 @@ internal sealed class CpSatModel
         var deviation = Model.NewIntVar(0, 100 * DeviationScale, "max_deviation");
         foreach (var (r, terms) in ByRep(_metric.Round, (a, s) => _data.MetricValue[a][s], includeFixedReps: true))
         {
-            var share = (long)Math.Round(total * _data.Fractions[r] * _metric.Factor);
+            var factor = _data.Integers.ShareFactor;
+            var share = (long)Math.Round(total * _data.Fractions[r] * _metric.Factor * factor);
             if (share <= 0) continue;
             var sum = LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) + _scope.FixedMetric(r, _metric);
-            // deviation / DeviationScale >= |sum - share| / share
-            Model.Add(DeviationScale * sum - share * deviation <= DeviationScale * share);
-            Model.Add(DeviationScale * sum + share * deviation >= DeviationScale * share);
+            // deviation / DeviationScale >= |sum - share| / share, with the share kept in units of 1/ShareFactor.
+            Model.Add(DeviationScale * factor * sum - share * deviation <= DeviationScale * share);
+            Model.Add(DeviationScale * factor * sum + share * deviation >= DeviationScale * share);
         }
         return deviation;
     }

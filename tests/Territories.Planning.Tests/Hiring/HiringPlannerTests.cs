@@ -109,6 +109,17 @@ public class HiringPlannerTests
         Assert.True((double)plan.Cost <= naive, $"{plan.Cost} > {naive}");
         var recomputed = plan.Hires.Sum(h => h.Count * (20_000m + 140_000m / 4 * (6 - Quarter(h.Quarter).Minus(Q1))));
         Assert.Equal(recomputed, plan.Cost);
+        // Per region and quarter, the reps' and hires' hours (recomputed here) hold the demand less the reported shortfalls.
+        foreach (var region in regions)
+            for (var t = 0; t < 6; t++)
+            {
+                var q = Q1.Plus(t);
+                var supply = reps.Where(r => r.Region == region).Sum(r => r.Capacity / 4 * 0.75 * Math.Pow(0.9, t / 4.0))
+                    + plan.Hires.Where(h => h.Region == region).Sum(h => h.Count * hours.Hire(q.Minus(Quarter(h.Quarter))));
+                var uncovered = demand.Where(d => d.Region == region && d.Quarter == q).Sum(d => d.Workload)
+                    - plan.Shortfalls.Where(s => s.Region == region && s.Quarter == q.ToString()).Sum(s => s.Hours);
+                Assert.True(supply >= uncovered - 1e-6, $"{region} {q}: {supply} h for {uncovered} h");
+            }
     }
 
     private static Quarter Quarter(string text) => Domain.Hiring.Quarter.TryParse(text, out var q) ? q : throw new FormatException(text);
@@ -116,7 +127,7 @@ public class HiringPlannerTests
     /// <summary>An independent recomputation of one hire's hours in its k-th quarter, as the contract defines them.</summary>
     private sealed class HoursModelProbe(HiringRequest request)
     {
-        public double Hire(int k) => request.HireCapacity / 4 * request.TargetUtilization
+        public double Hire(int k) => k < 0 ? 0 : request.HireCapacity / 4 * request.TargetUtilization
             * (k < request.Ramp.Count ? request.Ramp[k] : 1) * Math.Pow(1 - request.AttritionPerYear, k / 4.0);
     }
 }

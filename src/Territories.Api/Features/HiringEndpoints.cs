@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Territories.Domain.Contracts;
+using Territories.Domain.Hiring;
+using Territories.Planning.Hiring;
+
+namespace Territories.Api.Features;
+
+/// <summary><c>POST /api/v1/hiring/plan</c>: a hiring request (contract section 6) in, its hiring plan out.</summary>
+public static class HiringEndpoints
+{
+    public static void MapHiring(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1/hiring").WithTags("Hiring")
+            .MapPost("/plan", Plan).Accepts<JsonElement>("application/json").WithName("PlanHiring");
+
+    public static async Task<Results<Ok<HiringPlan>, ValidationProblem>> Plan(HttpRequest request, CancellationToken cancel)
+    {
+        var (hiringRequest, invalid) = await ContractBody.ReadAsync(request, HiringRequestReader.Read, cancel);
+        return invalid is not null ? invalid : TypedResults.Ok(HiringPlanner.Plan(hiringRequest!));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Territories.Domain.Contracts;
+using Territories.Domain.Evaluation;
+using Territories.Domain.Model;
+using Territories.Domain.Plans;
+using Territories.Planning.AccountAssignment;
+
+namespace Territories.Api.Features;
+
+/// <summary>Stateless planning for small problems and scripts: solve synchronously (time-capped) and analyse a given assignment.</summary>
+public static class PlanEndpoints
+{
+    /// <summary>A synchronous solve never runs longer than this; longer solves belong to stored runs.</summary>
+    public const double MaxSyncSeconds = 60;
+
+    public static void MapPlans(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
+        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan");
+        plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan");
+    }
+
+    /// <summary>Solves a territory problem (contract section 1) and answers its plan; infeasible is a 200 with diagnostics.</summary>
+    public static async Task<Results<Ok<Plan>, ValidationProblem>> Solve(HttpRequest request, CancellationToken cancel)
+    {
+        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        if (invalid is not null) return invalid;
+        var capped = problem!.WithOptions(problem.Options with { TimeLimitSeconds = Math.Min(problem.Options.TimeLimitSeconds, MaxSyncSeconds) });
+        try
+        {
+            return TypedResults.Ok(await new AssignmentSolver().SolveAsync(capped, null, cancel));
+        }
+        catch (InvalidInputException e)
+        {
+            return ContractBody.Problem(e);
+        }
+    }
+
+    /// <summary>Evaluates an assignment against a problem: the rules it breaks and every KPI. Body: <c>{ "problem": …, "assignments": [ { "accountId", "repId" } ] }</c>.</summary>
+    public static async Task<Results<Ok<Analysis>, ValidationProblem>> Analyze(HttpRequest request, CancellationToken cancel)
+    {
+        var (input, invalid) = await ContractBody.ReadAsync(request, text => ContractJson.Read(text, ReadAnalysisRequest), cancel);
+        if (invalid is not null) return invalid;
+        var evaluation = PlanEvaluator.Evaluate(input!.Problem, input.Assignments);
+        return TypedResults.Ok(new Analysis(evaluation.IsFeasible, evaluation.Objective, evaluation.Violations, evaluation.Reps, evaluation.Kpis, evaluation.ObjectiveTerms));
+    }
+
+    private static AnalysisRequest? ReadAnalysisRequest(JsonElement root, List<InputError> errors)
+    {
+        if (JsonFields.Of(root, "", errors) is not { } f) return null;
+        var problemFields = f.Object("problem", required: true);
+        var assignments = f.Array("assignments", required: true).Select(a =>
+        {
+            if (JsonFields.Of(a.Item, a.Path, errors) is not { } item) return null;
+            var assignment = new Assignment(new AccountId(item.String("accountId", required: true) ?? ""), new RepId(item.String("repId", required: true) ?? ""));
+            item.RejectUnknown();
+            return assignment;
+        }).ToList();
+        f.RejectUnknown();
+        if (problemFields is null || errors.Count > 0) return null;
+        var problemErrors = new List<InputError>();
+        var problem = TerritoryProblemReader.Read(root.GetProperty("problem"), problemErrors);
+        errors.AddRange(problemErrors.Select(e => e with { Path = e.Path.Length == 0 ? "problem" : $"problem.{e.Path}" }));
+        return problem is null ? null : new AnalysisRequest(problem, assignments.Select(a => a!).ToList());
+    }
+
+    private sealed record AnalysisRequest(TerritoryProblem Problem, IReadOnlyList<Assignment> Assignments);
+}
+
+/// <summary>What an assignment does: whether every hard rule holds, the broken rules, and the plan's figures.</summary>
+public sealed record Analysis(bool Feasible, decimal Objective, IReadOnlyList<RuleViolation> Violations, IReadOnlyList<RepSummary> Reps,
+    PlanKpis Kpis, IReadOnlyList<ObjectiveTermValue> ObjectiveTerms);

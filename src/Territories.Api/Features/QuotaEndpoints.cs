@@ -1,0 +1,21 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Territories.Domain.Contracts;
+using Territories.Domain.Quotas;
+using Territories.Planning.Quotas;
+
+namespace Territories.Api.Features;
+
+/// <summary><c>POST /api/v1/quotas/decompose</c>: a quota request (contract section 5) in, its quota plan out.</summary>
+public static class QuotaEndpoints
+{
+    public static void MapQuotas(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1/quotas").WithTags("Quotas")
+            .MapPost("/decompose", Decompose).Accepts<JsonElement>("application/json").WithName("DecomposeQuotas");
+
+    public static async Task<Results<Ok<QuotaPlan>, ValidationProblem>> Decompose(HttpRequest request, CancellationToken cancel)
+    {
+        var (quotaRequest, invalid) = await ContractBody.ReadAsync(request, QuotaRequestReader.Read, cancel);
+        return invalid is not null ? invalid : TypedResults.Ok(QuotaPlanner.Plan(quotaRequest!));
+    }
+}
