@@ -29,13 +29,18 @@ internal sealed record SolverIntegers(IntegerScale Workload, IntegerScale Metric
         return new SolverIntegers(workload, metric, weight * (double)deviationScale / balance, deviationScale, weight, shareFactor);
     }
 
+    /// <summary>Problems up to this many candidate pairs get the finer objective scale.</summary>
+    private const int ProvableSize = 20_000;
+
     private static double ObjectiveScale(AssignmentData data)
     {
         var costs = data.Cost.SelectMany(c => c).ToList();
         var exact = IntegerScale.For(costs, 2);
         if (exact.Exact && data.Weights.Balance == 0) return exact.Factor;
-        // With a balance weight, two more digits let the deviation be modelled to 1e-6 (see DeviationScale).
-        var digits = data.Weights.Balance > 0 ? 1e9 : 1e7;
+        // With a balance weight on a problem small enough to prove optimal, two more digits let the deviation be modelled
+        // to 1e-6 (see DeviationScale). Larger coefficients slow CP-SAT on large problems (5,000 x 50: 0.47% gap at 60 s
+        // against 0.25%), where a proof is out of reach anyway.
+        var digits = data.Weights.Balance > 0 && data.PairCount <= ProvableSize ? 1e9 : 1e7;
         var magnitude = Math.Max(costs.Select(Math.Abs).DefaultIfEmpty(0).Max(), data.Weights.Balance);
         return magnitude > 0 ? digits / magnitude : 1;
     }
