@@ -12,6 +12,13 @@ namespace Territories.Domain.Samples;
 /// </summary>
 public static class OrLibraryGap
 {
+    /// <summary>The agent and job counts of an instance (its first two numbers).</summary>
+    public static (int Agents, int Jobs) Size(string text)
+    {
+        var numbers = text.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+        return (int.Parse(numbers[0], CultureInfo.InvariantCulture), int.Parse(numbers[1], CultureInfo.InvariantCulture));
+    }
+
     public static TerritoryProblem Read(string text, string name, double timeLimitSeconds = SolveOptions.DefaultTimeLimitSeconds)
     {
         var numbers = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

@@ -1,0 +1,3 @@
+using Territories.Quality;
+
+return await QualityRunner.RunAsync(args, Console.Out, Console.Error);
