@@ -24,6 +24,14 @@ public static class ContractBody
         }
     }
 
+    /// <summary>Reads the body with <paramref name="parse"/> and answers <paramref name="plan"/>'s result, or the problem details of invalid input.</summary>
+    public static async Task<Results<Ok<TOut>, ValidationProblem>> Answer<TIn, TOut>(HttpRequest request, Func<string, TIn> parse, Func<TIn, TOut> plan, CancellationToken cancel)
+        where TIn : class
+    {
+        var (input, invalid) = await ReadAsync(request, parse, cancel);
+        return invalid is not null ? invalid : TypedResults.Ok(plan(input!));
+    }
+
     public static ValidationProblem Problem(InvalidInputException e) => TypedResults.ValidationProblem(
         e.Errors.GroupBy(error => error.Path).ToDictionary(g => g.Key, g => g.Select(error => error.Message).ToArray()),
         title: "The request is invalid", detail: $"{e.Errors.Count} field(s) are invalid; see errors.");

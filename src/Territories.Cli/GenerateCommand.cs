@@ -17,8 +17,7 @@ public static class GenerateCommand
             Count(command, "--reps", 1, 100_000) ?? throw new CommandLineException("generate needs --reps"),
             Count(command, "--seed", 0, int.MaxValue) ?? 1);
         var json = TerritoryProblemWriter.Write(SyntheticBook.Generate(settings));
-        if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
-        else await stdout.WriteLineAsync(json);
+        await Output.WriteAsync(command, stdout, json, cancel);
         return CliApp.Success;
     }
 

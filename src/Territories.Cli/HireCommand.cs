@@ -15,8 +15,7 @@ public static class HireCommand
         var request = InputFile.Read(command.SingleFile("HIRING-REQUEST.json"), HiringRequestReader.Read);
         var plan = HiringPlanner.Plan(request);
         var json = ContractSerializer.Write(plan);
-        if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
-        else await stdout.WriteLineAsync(json);
+        await Output.WriteAsync(command, stdout, json, cancel);
         Summary(plan, stderr);
         return plan.Status is Domain.Plans.PlanStatus.Optimal or Domain.Plans.PlanStatus.Feasible ? CliApp.Success : CliApp.NoPlan;
     }
@@ -50,8 +49,7 @@ public static class HireRequestCommand
             : throw new CommandLineException("option --growth must be a yearly growth rate such as 0.1");
         var book = InputFile.Read(bookPath, TerritoryProblemReader.Read);
         var json = ContractSerializer.Write(HiringRequestWriter.Document(BookDemand.Request(book, start, quarters, growth)));
-        if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
-        else await stdout.WriteLineAsync(json);
+        await Output.WriteAsync(command, stdout, json, cancel);
         return CliApp.Success;
     }
 }

@@ -13,8 +13,7 @@ public static class ImportGapCommand
         var path = command.SingleFile("INSTANCE");
         var problem = InputFile.Read(path, text => OrLibraryGap.Read(text, Path.GetFileName(path)));
         var json = TerritoryProblemWriter.Write(problem);
-        if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
-        else await stdout.WriteLineAsync(json);
+        await Output.WriteAsync(command, stdout, json, cancel);
         return CliApp.Success;
     }
 }

@@ -17,8 +17,7 @@ public static class QuotasCommand
         var request = InputFile.Read(path, QuotaRequestReader.Read);
         var plan = QuotaPlanner.Plan(request);
         var json = ContractSerializer.Write(plan);
-        if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
-        else await stdout.WriteLineAsync(json);
+        await Output.WriteAsync(command, stdout, json, cancel);
         if (command.Option("--csv") is { } csv) await File.WriteAllTextAsync(csv, Csv(plan), cancel);
         Summary(plan, stderr);
         return CliApp.Success;

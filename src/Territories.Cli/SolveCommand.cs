@@ -18,8 +18,7 @@ public static class SolveCommand
 
         var plan = await new AssignmentSolver(log: command.Flag("--verbose") ? stderr : null).SolveAsync(problem, null, cancel);
         var json = ContractSerializer.Write(plan);
-        if (command.Option("--out") is { } output) await File.WriteAllTextAsync(output, json + Environment.NewLine, cancel);
-        else await stdout.WriteLineAsync(json);
+        await Output.WriteAsync(command, stdout, json, cancel);
         PlanSummary.Write(plan, stderr);
         return plan.Status is PlanStatus.Optimal or PlanStatus.Feasible ? CliApp.Success : CliApp.NoPlan;
     }

@@ -13,9 +13,6 @@ public static class HiringEndpoints
         app.MapGroup("/api/v1/hiring").WithTags("Hiring")
             .MapPost("/plan", Plan).Accepts<JsonElement>("application/json").WithName("PlanHiring");
 
-    public static async Task<Results<Ok<HiringPlan>, ValidationProblem>> Plan(HttpRequest request, CancellationToken cancel)
-    {
-        var (hiringRequest, invalid) = await ContractBody.ReadAsync(request, HiringRequestReader.Read, cancel);
-        return invalid is not null ? invalid : TypedResults.Ok(HiringPlanner.Plan(hiringRequest!));
-    }
+    public static Task<Results<Ok<HiringPlan>, ValidationProblem>> Plan(HttpRequest request, CancellationToken cancel) =>
+        ContractBody.Answer(request, HiringRequestReader.Read, HiringPlanner.Plan, cancel);
 }

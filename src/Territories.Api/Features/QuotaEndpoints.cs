@@ -13,9 +13,6 @@ public static class QuotaEndpoints
         app.MapGroup("/api/v1/quotas").WithTags("Quotas")
             .MapPost("/decompose", Decompose).Accepts<JsonElement>("application/json").WithName("DecomposeQuotas");
 
-    public static async Task<Results<Ok<QuotaPlan>, ValidationProblem>> Decompose(HttpRequest request, CancellationToken cancel)
-    {
-        var (quotaRequest, invalid) = await ContractBody.ReadAsync(request, QuotaRequestReader.Read, cancel);
-        return invalid is not null ? invalid : TypedResults.Ok(QuotaPlanner.Plan(quotaRequest!));
-    }
+    public static Task<Results<Ok<QuotaPlan>, ValidationProblem>> Decompose(HttpRequest request, CancellationToken cancel) =>
+        ContractBody.Answer(request, QuotaRequestReader.Read, QuotaPlanner.Plan, cancel);
 }
