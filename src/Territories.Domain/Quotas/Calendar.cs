@@ -82,6 +82,14 @@ public sealed class PlanningYear
 
     public IEnumerable<Period> WeeksOf(Period month) => Weeks.Where(w => w.Month == month.Id);
 
+    /// <summary>The index of the first month that matches, or -1.</summary>
+    public int MonthIndex(Func<Period, bool> match)
+    {
+        for (var m = 0; m < Months.Count; m++)
+            if (match(Months[m])) return m;
+        return -1;
+    }
+
     /// <param name="requestedStart">For <see cref="CalendarKind.Months"/> the first day of a month; for the fiscal calendars the day the year starts nearest to.</param>
     public static PlanningYear Build(DateOnly requestedStart, CalendarKind kind, DayOfWeek weekStart, WorkingTime time)
     {

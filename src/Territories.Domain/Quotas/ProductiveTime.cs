@@ -44,7 +44,7 @@ public sealed class ProductiveTime(PlanningYear year, WorkingTime time, IReadOnl
     /// <summary>Month index relative to the month the rep started in; calendar months count before the year.</summary>
     private int MonthsSinceStart(DateOnly start, int monthIndex)
     {
-        var startMonth = year.Months.ToList().FindIndex(m => m.Contains(start));
+        var startMonth = year.MonthIndex(m => m.Contains(start));
         if (startMonth >= 0) return monthIndex - startMonth;
         if (start > year.End) return -1;
         var before = (year.Start.Year - start.Year) * 12 + year.Start.Month - start.Month;

@@ -30,8 +30,7 @@ public sealed class AssignmentSolver(TimeProvider? time = null, double? determin
             throw new InvalidInputException([new InputError("options.contiguity", "contiguous territories are not supported by the assignment solver yet; leave contiguity false")]);
         var clock = new SolveClock(_time, problem.Options.TimeLimitSeconds);
         var notes = Notes.For(problem);
-        _ = problem.Scales;
-        Log(clock, $"scales and notes ready ({problem.Accounts.Count} accounts, {problem.Reps.Count} reps)");
+        Log(clock, $"notes ready ({problem.Accounts.Count} accounts, {problem.Reps.Count} reps)");
         var blocking = new FeasibilityChecks(problem).Run();
         Log(clock, $"pre-checks done: {blocking.Count} blocking");
         if (blocking.Count > 0) return PlanAssembler.Infeasible(clock, [.. blocking, .. notes]);

@@ -113,11 +113,13 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         foreach (var group in withCurrent.Except(forced).GroupBy(problem.CurrentRepIndexOf))
         {
             var rep = problem.Reps[group.Key];
-            var load = group.Sum(a => problem.WorkloadOf(a, group.Key));
+            var workloads = group.Select(a => problem.WorkloadOf(a, group.Key)).OrderDescending().ToList();
+            var load = workloads.Sum();
+            var overCount = workloads.Count - (rep.MaxAccounts ?? int.MaxValue);
             var needed = 0;
-            foreach (var w in group.Select(a => problem.WorkloadOf(a, group.Key)).OrderDescending())
+            foreach (var w in workloads)
             {
-                if (load <= rep.Capacity * (1 + 1e-9) && needed >= group.Count() - (rep.MaxAccounts ?? int.MaxValue)) break;
+                if (load <= rep.Capacity * (1 + 1e-9) && needed >= overCount) break;
                 load -= w;
                 needed++;
             }

@@ -46,7 +46,7 @@ internal sealed class QuotaSpread(PlanningYear year, ProductiveTime productive, 
             diagnostics.Add(new Diagnostic(QuotaDiagnosticCodes.AlreadyAboveTarget,
                 $"rep {rep.Id} has sold {UserText.Number((double)sold)}, already {UserText.Number((double)-remaining)} above its annual quota; its open months get no quota",
                 RepIds: [rep.Id]));
-        else if (remaining > 0 && (planned <= 0 || remaining > (decimal)FarBehind * planned))
+        else if (remaining > 0 && (planned <= 0 || remaining > (decimal)QuotaPlanner.FarBehindFactor * planned))
             diagnostics.Add(new Diagnostic(QuotaDiagnosticCodes.FarBehindTarget,
                 $"rep {rep.Id} must sell {UserText.Number((double)remaining)} in the open months, {(planned > 0 ? UserText.Number((double)(remaining / planned)) + " times" : "more than")} what the original plan asked of them",
                 RepIds: [rep.Id]));
@@ -64,8 +64,6 @@ internal sealed class QuotaSpread(PlanningYear year, ProductiveTime productive, 
         return weeks.Select((w, i) => new PeriodAmount(w.Id, amounts[i]));
     }
 
-    private const double FarBehind = QuotaPlanner.FarBehindFactor;
-
     private IEnumerable<int> MonthIndices(Period quarter) =>
         Enumerable.Range(0, year.Months.Count).Where(m => year.Months[m].Quarter == quarter.Id);
 
@@ -82,7 +80,7 @@ internal sealed class ActualsView(QuotaRequest request, PlanningYear year)
 
     /// <summary>The index of the last month any actual names; -1 without actuals.</summary>
     public int LastClosedMonth { get; } = request.Actuals.Count == 0 ? -1
-        : request.Actuals.Max(a => year.Months.ToList().FindIndex(m => m.Id == a.Period));
+        : request.Actuals.Max(a => year.MonthIndex(m => m.Id == a.Period));
 
     public decimal SoldBy(Domain.Model.RepId rep) => _byRep[rep.Value].Sum(a => a.Amount);
 
