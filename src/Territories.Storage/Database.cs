@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Territories.Storage;
+
+/// <summary>
+/// Where the store keeps its data and the few places where SQLite and PostgreSQL differ. Everything else (the SQL of
+/// the records, the migrations' bookkeeping) is shared.
+/// </summary>
+public abstract class Database
+{
+    static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    /// <summary>"sqlite" or "postgres": the folder of this engine's migrations.</summary>
+    public abstract string Engine { get; }
+
+    /// <summary>
+    /// True when only one service instance can use the store (an embedded file): runs left running by a previous
+    /// process are then re-queued at start-up instead of waiting for their lease to lapse.
+    /// </summary>
+    public abstract bool IsSingleHost { get; }
+
+    /// <summary>Appended to the claim query so that concurrent instances skip rows another one is claiming.</summary>
+    public abstract string SkipLockedClause { get; }
+
+    /// <summary>Serialises migrations of several instances starting at once; runs inside each migration's transaction.</summary>
+    public abstract string? MigrationLockSql { get; }
+
+    /// <summary>Settings of the database file or server made once before migrating (none on PostgreSQL).</summary>
+    public abstract string? PrepareSql { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancel = default);
+
+    /// <summary>A short description for logs, without secrets.</summary>
+    public abstract string Describe();
+
+    /// <summary>The embedded SQLite store, in one file created on first use.</summary>
+    public static Database Sqlite(string path) => new SqliteDatabase(path);
+
+    /// <summary>A PostgreSQL store; the connection string comes from <c>ConnectionStrings:Territories</c>.</summary>
+    public static Database Postgres(string connectionString) => new PostgresDatabase(connectionString);
+
+    private sealed class SqliteDatabase : Database
+    {
+        private readonly string _connectionString;
+        private readonly string _path;
+
+        public SqliteDatabase(string path)
+        {
+            _path = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = _path, DefaultTimeout = 30, Pooling = true }.ToString();
+        }
+
+        public override string Engine => "sqlite";
+        public override bool IsSingleHost => true;
+        public override string SkipLockedClause => "";
+        public override string? MigrationLockSql => null;
+
+        /// <summary>Write-ahead logging lets readers (progress polls) go on while a run writes.</summary>
+        public override string? PrepareSql => "PRAGMA journal_mode = WAL";
+
+        public override async Task<DbConnection> OpenAsync(CancellationToken cancel = default)
+        {
+            var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(cancel);
+            await connection.ExecuteAsync("PRAGMA foreign_keys = ON");
+            return connection;
+        }
+
+        public override string Describe() => $"SQLite file {_path}";
+    }
+
+    private sealed class PostgresDatabase(string connectionString) : Database
+    {
+        private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+
+        public override string Engine => "postgres";
+        public override bool IsSingleHost => false;
+        public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
+        public override string? MigrationLockSql => "SELECT pg_advisory_xact_lock(7270001)";
+        public override string? PrepareSql => null;
+
+        public override async Task<DbConnection> OpenAsync(CancellationToken cancel = default) => await _source.OpenConnectionAsync(cancel);
+
+        public override string Describe()
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
+        }
+    }
+}

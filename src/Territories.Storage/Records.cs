@@ -1,0 +1,48 @@
+namespace Territories.Storage;
+
+/// <summary>A stored book of business: the territory problem document (contract section 1) and its counts.</summary>
+/// <param name="Version">Starts at 1 and grows by one on every replace; the HTTP ETag.</param>
+/// <param name="Document">The dataset as contract JSON.</param>
+public sealed record DatasetRecord(string Id, string Name, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    int RepCount, int AccountCount, int UnitCount, string Document);
+
+/// <summary>What a new or replaced dataset holds: the contract JSON and the counts shown in listings.</summary>
+public sealed record DatasetContent(string Name, int RepCount, int AccountCount, int UnitCount, string Document);
+
+/// <summary>A stored scenario: a dataset plus changes and solver options, kept as the scenario's JSON document.</summary>
+/// <param name="Version">Starts at 1 and grows by one on every update; the HTTP ETag.</param>
+public sealed record ScenarioRecord(string Id, string DatasetId, string Name, int Version, DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt, string Document);
+
+/// <summary>Where a run is in its life: queued, then running, then one of the three final states.</summary>
+public enum RunState { Queued, Running, Completed, Failed, Cancelled }
+
+/// <summary>The search's latest figures as the solving instance last reported them.</summary>
+/// <param name="BestObjective">The objective of the best plan so far; null before the first plan.</param>
+/// <param name="Bound">The best proven lower bound so far, on the objective's scale.</param>
+public sealed record RunProgress(double? BestObjective, double? Bound, double? Gap, double ElapsedSeconds, int Solutions);
+
+/// <summary>A durable solve job.</summary>
+/// <param name="Problem">The territory problem (contract JSON) as resolved when the run was submitted.</param>
+/// <param name="Plan">The plan (contract JSON) once the run completed or was cancelled with a plan.</param>
+/// <param name="Attempts">How many times an instance claimed the run; more than 1 only after an instance died mid-solve.</param>
+/// <param name="SolvedBy">The instance that finished the run.</param>
+public sealed record RunRecord(string Id, string ScenarioId, RunState State, string? IdempotencyKey,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    string? LeaseOwner, DateTimeOffset? LeaseExpiresAt, bool CancelRequested, int Attempts, string? SolvedBy,
+    RunProgress Progress, string Problem, string? Plan, string? Error)
+{
+    public bool IsFinal => State is RunState.Completed or RunState.Failed or RunState.Cancelled;
+}
+
+/// <summary>The result of a write that may find the row gone, changed by someone else, or still needed.</summary>
+public enum WriteOutcome { Done, NotFound, VersionMismatch, InUse }
+
+/// <summary>A write's outcome, the row as written, and when <see cref="WriteOutcome.InUse"/>, what still needs it.</summary>
+public sealed record StoreWrite<T>(WriteOutcome Outcome, T? Value, IReadOnlyList<string> UsedBy) where T : class
+{
+    public static StoreWrite<T> Done(T value) => new(WriteOutcome.Done, value, []);
+    public static StoreWrite<T> NotFound { get; } = new(WriteOutcome.NotFound, null, []);
+    public static StoreWrite<T> VersionMismatch(T current) => new(WriteOutcome.VersionMismatch, current, []);
+    public static StoreWrite<T> InUse(IReadOnlyList<string> usedBy) => new(WriteOutcome.InUse, null, usedBy);
+}

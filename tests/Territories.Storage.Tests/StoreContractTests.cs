@@ -1,0 +1,236 @@
+using Microsoft.Extensions.Time.Testing;
+using Territories.Tests.Shared;
+
+namespace Territories.Storage.Tests;
+
+/// <summary>The store's contract, run against both engines (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>).</summary>
+public abstract class StoreContractTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
+
+    protected abstract Task<Database> CreateDatabaseAsync();
+
+    private async Task<TerritoryStore> OpenAsync() => await TerritoryStore.OpenAsync(await CreateDatabaseAsync(), Time);
+
+    private static DatasetContent Book(string name = "book") => new(name, 2, 3, 0, """{"reps":[],"accounts":[]}""");
+
+    [Fact]
+    public async Task Migrate_RunTwice_AppliesEachVersionOnce()
+    {
+        var database = await CreateDatabaseAsync();
+        var first = await Migrator.MigrateAsync(database, Time);
+        var second = await Migrator.MigrateAsync(database, Time);
+        Assert.Contains(1, first);
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task Datasets_CreateReplaceList_KeepsTheDocumentAndCountsVersions()
+    {
+        var store = await OpenAsync();
+        var created = await store.Datasets.CreateAsync(Book("north"));
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var replaced = await store.Datasets.ReplaceAsync(created.Id, Book("north v2") with { AccountCount = 5, Document = "{\"x\":1}" }, expectedVersion: 1);
+
+        Assert.Equal(WriteOutcome.Done, replaced.Outcome);
+        var read = await store.Datasets.GetAsync(created.Id);
+        Assert.Equal(("north v2", 2, 5, "{\"x\":1}"), (read!.Name, read.Version, read.AccountCount, read.Document));
+        Assert.True(read.UpdatedAt > read.CreatedAt);
+        Assert.Equal([created.Id], (await store.Datasets.ListAsync()).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Datasets_ReplaceWithStaleVersion_IsRefusedAndKeepsTheStoredOne()
+    {
+        var store = await OpenAsync();
+        var created = await store.Datasets.CreateAsync(Book("north"));
+        await store.Datasets.ReplaceAsync(created.Id, Book("planner A"), expectedVersion: 1);
+
+        var stale = await store.Datasets.ReplaceAsync(created.Id, Book("planner B"), expectedVersion: 1);
+
+        Assert.Equal(WriteOutcome.VersionMismatch, stale.Outcome);
+        Assert.Equal(("planner A", 2), (stale.Value!.Name, stale.Value.Version));
+        Assert.Equal(WriteOutcome.NotFound, (await store.Datasets.ReplaceAsync("missing", Book(), null)).Outcome);
+    }
+
+    [Fact]
+    public async Task Datasets_DeleteWhileAScenarioUsesIt_IsRefusedNamingTheScenario()
+    {
+        var store = await OpenAsync();
+        var dataset = await store.Datasets.CreateAsync(Book());
+        var scenario = await store.Scenarios.CreateAsync(dataset.Id, "what-if", "{}");
+
+        var refused = await store.Datasets.DeleteAsync(dataset.Id);
+        Assert.Equal(WriteOutcome.InUse, refused.Outcome);
+        Assert.Equal([scenario!.Id], refused.UsedBy);
+        Assert.NotNull(await store.Datasets.GetAsync(dataset.Id));
+
+        Assert.Equal(WriteOutcome.Done, (await store.Scenarios.DeleteAsync(scenario.Id, null)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await store.Datasets.DeleteAsync(dataset.Id)).Outcome);
+        Assert.Null(await store.Datasets.GetAsync(dataset.Id));
+    }
+
+    [Fact]
+    public async Task Scenarios_OnAMissingDataset_AreNotCreated()
+    {
+        var store = await OpenAsync();
+        Assert.Null(await store.Scenarios.CreateAsync("missing", "what-if", "{}"));
+    }
+
+    [Fact]
+    public async Task Scenarios_UpdateWithStaleVersion_IsRefused()
+    {
+        var store = await OpenAsync();
+        var dataset = await store.Datasets.CreateAsync(Book());
+        var scenario = (await store.Scenarios.CreateAsync(dataset.Id, "what-if", "{}"))!;
+
+        var first = await store.Scenarios.UpdateAsync(scenario.Id, dataset.Id, "A", "{\"a\":1}", expectedVersion: 1);
+        var second = await store.Scenarios.UpdateAsync(scenario.Id, dataset.Id, "B", "{\"b\":1}", expectedVersion: 1);
+
+        Assert.Equal(WriteOutcome.Done, first.Outcome);
+        Assert.Equal(WriteOutcome.VersionMismatch, second.Outcome);
+        Assert.Equal(("A", 2), ((await store.Scenarios.GetAsync(scenario.Id))!.Name, (await store.Scenarios.GetAsync(scenario.Id))!.Version));
+        Assert.Equal([scenario.Id], (await store.Scenarios.ListAsync(dataset.Id)).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Runs_SubmitTwiceWithOneIdempotencyKey_GiveOneRun()
+    {
+        var store = await OpenAsync();
+        var (first, created) = await store.Runs.SubmitAsync("s1", "{}", "key-1");
+        var (again, createdAgain) = await store.Runs.SubmitAsync("s1", "{}", "key-1");
+        var (other, _) = await store.Runs.SubmitAsync("s1", "{}", "key-2");
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.Equal(2, (await store.Runs.ListAsync("s1")).Count);
+    }
+
+    [Fact]
+    public async Task Runs_Claim_TakesTheOldestQueuedRunOnce()
+    {
+        var store = await OpenAsync();
+        var (first, _) = await store.Runs.SubmitAsync("s1", "{\"n\":1}", null);
+        var (second, _) = await store.Runs.SubmitAsync("s1", "{\"n\":2}", null);
+
+        var a = await store.Runs.ClaimNextAsync("host-a", Lease);
+        var b = await store.Runs.ClaimNextAsync("host-b", Lease);
+        var none = await store.Runs.ClaimNextAsync("host-a", Lease);
+
+        Assert.Equal((first.Id, RunState.Running, "host-a", 1, "{\"n\":1}"), (a!.Id, a.State, a.LeaseOwner, a.Attempts, a.Problem));
+        Assert.Equal(second.Id, b!.Id);
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task Runs_ClaimedConcurrently_AreEachClaimedExactlyOnce()
+    {
+        var store = await OpenAsync();
+        for (var i = 0; i < 12; i++) await store.Runs.SubmitAsync("s1", "{}", null);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(async worker =>
+        {
+            var mine = new List<string>();
+            while (await store.Runs.ClaimNextAsync($"host-{worker}", Lease) is { } run) mine.Add(run.Id);
+            return mine;
+        }));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(12, all.Count);
+        Assert.Equal(12, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Runs_LapsedLease_IsTakenOverAndTheOldOwnerCanNoLongerWrite()
+    {
+        var store = await OpenAsync();
+        var (run, _) = await store.Runs.SubmitAsync("s1", "{}", null);
+        await store.Runs.ClaimNextAsync("dead-host", Lease);
+        Assert.Null(await store.Runs.ClaimNextAsync("live-host", Lease));
+
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var taken = await store.Runs.ClaimNextAsync("live-host", Lease);
+
+        Assert.Equal((run.Id, "live-host", 2), (taken!.Id, taken.LeaseOwner, taken.Attempts));
+        var progress = new RunProgress(10, 9, 0.1, 3, 2);
+        Assert.Null(await store.Runs.RenewAsync(run.Id, "dead-host", Lease, progress));
+        Assert.False(await store.Runs.FinishAsync(run.Id, "dead-host", RunState.Completed, progress, "{}", null));
+        Assert.True(await store.Runs.FinishAsync(run.Id, "live-host", RunState.Completed, progress, "{\"plan\":1}", null));
+        var done = await store.Runs.GetAsync(run.Id);
+        Assert.Equal((RunState.Completed, "live-host", "{\"plan\":1}", 10.0), (done!.State, done.SolvedBy, done.Plan, done.Progress.BestObjective));
+    }
+
+    [Fact]
+    public async Task Runs_RenewWhileHeld_StoresProgressAndExtendsTheLease()
+    {
+        var store = await OpenAsync();
+        var (run, _) = await store.Runs.SubmitAsync("s1", "{}", null);
+        await store.Runs.ClaimNextAsync("host-a", Lease);
+
+        Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.False(await store.Runs.RenewAsync(run.Id, "host-a", Lease, new RunProgress(120.5, 100, 0.17, 20, 4)));
+        Time.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.Null(await store.Runs.ClaimNextAsync("host-b", Lease));
+        var read = await store.Runs.GetAsync(run.Id);
+        Assert.Equal(new RunProgress(120.5, 100, 0.17, 20, 4), read!.Progress);
+    }
+
+    [Fact]
+    public async Task Runs_CancelQueued_EndsItAtOnce_CancelRunning_FlagsItForItsOwner()
+    {
+        var store = await OpenAsync();
+        var (running, _) = await store.Runs.SubmitAsync("s1", "{}", null);
+        var (queued, _) = await store.Runs.SubmitAsync("s1", "{}", null);
+        await store.Runs.ClaimNextAsync("host-a", Lease);
+
+        var cancelledQueued = await store.Runs.RequestCancelAsync(queued.Id);
+        var flagged = await store.Runs.RequestCancelAsync(running.Id);
+
+        Assert.Equal(RunState.Cancelled, cancelledQueued!.State);
+        Assert.NotNull(cancelledQueued.FinishedAt);
+        Assert.Equal((RunState.Running, true), (flagged!.State, flagged.CancelRequested));
+        Assert.True(await store.Runs.RenewAsync(running.Id, "host-a", Lease, new RunProgress(null, null, null, 1, 0)));
+        Assert.Null(await store.Runs.ClaimNextAsync("host-b", Lease));
+        Assert.Null(await store.Runs.RequestCancelAsync("missing"));
+    }
+
+    [Fact]
+    public async Task Runs_ReleasedOrInterrupted_AreQueuedAgain()
+    {
+        var store = await OpenAsync();
+        var (first, _) = await store.Runs.SubmitAsync("s1", "{}", null);
+        var (second, _) = await store.Runs.SubmitAsync("s1", "{}", null);
+        await store.Runs.ClaimNextAsync("host-a", Lease);
+        await store.Runs.ClaimNextAsync("host-a", Lease);
+
+        Assert.True(await store.Runs.ReleaseAsync(first.Id, "host-a"));
+        Assert.Equal(1, await store.Runs.RequeueInterruptedAsync());
+
+        Assert.All(await store.Runs.ListAsync(null), run => Assert.Equal(RunState.Queued, run.State));
+        Assert.Equal(first.Id, (await store.Runs.ClaimNextAsync("host-b", Lease))!.Id);
+        Assert.Equal(second.Id, (await store.Runs.ClaimNextAsync("host-b", Lease))!.Id);
+    }
+}
+
+public sealed class SqliteStoreTests : StoreContractTests, IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"territories-store-{Guid.NewGuid():N}");
+
+    protected override Task<Database> CreateDatabaseAsync() => Task.FromResult(Database.Sqlite(Path.Combine(_folder, "territories.db")));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+}
+
+public sealed class PostgresStoreTests(PostgresServer server) : StoreContractTests
+{
+    protected override async Task<Database> CreateDatabaseAsync() => Database.Postgres(await server.CreateDatabaseAsync());
+}
