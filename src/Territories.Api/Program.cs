@@ -1,16 +1,38 @@
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 using Territories.Api;
 using Territories.Api.Features;
+using Territories.Api.Hosting;
+using Territories.Api.Runs;
 
 var builder = WebApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection(ServiceSettings.Section).Get<ServiceSettings>() ?? new ServiceSettings();
+builder.Services.AddSingleton(Options.Create(settings));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
 builder.Services.AddContractJson();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<RequestProblems>();
 builder.Services.AddOpenApi();
+builder.Services.AddSingleton<RunSignal>();
+builder.Services.AddSingleton<RunExecution>();
+builder.Services.AddHostedService<RunWorker>();
+
+using (var startup = LoggerFactory.Create(logging => logging.AddConsole()))
+{
+    builder.Services.AddSingleton(await StoreSetup.OpenAsync(builder.Configuration, settings, TimeProvider.System, startup.CreateLogger("Territories.Store")));
+}
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
+app.MapScalarApiReference("/docs");
 app.MapHealth();
+app.MapDatasets();
+app.MapScenarios();
+app.MapRuns();
+app.MapCompare();
 app.MapPlans();
 app.MapQuotas();
 app.MapHiring();

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Territories.Api.Tests;
 
 /// <summary>Real HTTP against the service in memory: the stateless endpoints, their error shapes and the OpenAPI document.</summary>
-public sealed class StatelessEndpointsTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class StatelessEndpointsTests(EmbeddedStoreHost service) : IClassFixture<EmbeddedStoreHost>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = service.Host.CreateClient();
 
     private const string Problem = """
         { "reps": [ { "id": "west", "capacity": 100, "home": { "lat": 40, "lon": -80 } },
@@ -132,7 +131,35 @@ public sealed class StatelessEndpointsTests(WebApplicationFactory<Program> facto
 
         var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
         var paths = document.RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/plans/solve", "/api/v1/plans/analyze", "/api/v1/quotas/decompose", "/api/v1/hiring/plan", "/health" })
+        foreach (var path in new[] { "/api/v1/plans/solve", "/api/v1/plans/analyze", "/api/v1/quotas/decompose", "/api/v1/hiring/plan", "/health",
+                     "/api/v1/datasets", "/api/v1/scenarios/{id}/runs", "/api/v1/runs/{id}", "/api/v1/runs/{id}/events", "/api/v1/compare" })
             Assert.True(paths.TryGetProperty(path, out _), path);
+        using var docs = await _client.GetAsync("/docs", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Contains("openapi/v1.json", await docs.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Solve_ThousandsOfErrors_ListsTheFirstHundredAndCountsAll()
+    {
+        var reps = string.Join(",", Enumerable.Range(0, 500).Select(i => $"{{\"id\":\"r{i}\",\"capacity\":-1}}"));
+
+        var (status, problem, _) = await Post("/api/v1/plans/solve", $"{{\"reps\": [{reps}], \"accounts\": []}}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(100, problem.GetProperty("errors").EnumerateObject().Count());
+        Assert.StartsWith("500 field(s) are invalid", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Body_OverTheSizeLimit_Is413ProblemDetails()
+    {
+        var big = "{\"reps\": [" + string.Join(",", Enumerable.Repeat("{\"id\":\"r\",\"capacity\":1}", 60_000)) + "], \"accounts\": []}";
+
+        var (status, problem, contentType) = await Post("/api/v1/plans/solve", big);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Contains("1,000,000 bytes", problem.GetProperty("detail").GetString());
     }
 }

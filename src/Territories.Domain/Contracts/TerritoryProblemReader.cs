@@ -30,7 +30,7 @@ public static class TerritoryProblemReader
             : TerritoryProblem.Create(problemReps, problemAccounts, options, problemPairs, problemUnits, name);
     }
 
-    private static Rep? ReadRep(JsonElement element, string path, List<InputError> errors)
+    internal static Rep? ReadRep(JsonElement element, string path, List<InputError> errors)
     {
         if (JsonFields.Of(element, path, errors) is not { } f) return null;
         var rep = new Rep(

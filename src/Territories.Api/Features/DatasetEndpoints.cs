@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Territories.Api.Csv;
+using Territories.Api.Hosting;
+using Territories.Api.Resources;
+using Territories.Domain.Contracts;
+using Territories.Domain.Model;
+using Territories.Storage;
+
+namespace Territories.Api.Features;
+
+/// <summary>Datasets (books of business): create from contract JSON or CSV, list, read, page accounts, replace, delete, export.</summary>
+public static class DatasetEndpoints
+{
+    public const int MaxPageSize = 1000;
+
+    public static void MapDatasets(this IEndpointRouteBuilder app)
+    {
+        var datasets = app.MapGroup("/api/v1/datasets").WithTags("Datasets");
+        datasets.MapGet("/", List).WithName("ListDatasets");
+        datasets.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateDataset");
+        datasets.MapPost("/csv", CreateFromCsv).Accepts<IFormFileCollection>("multipart/form-data").WithName("CreateDatasetFromCsv");
+        datasets.MapGet("/{id}", Get).WithName("GetDataset");
+        datasets.MapPut("/{id}", Replace).Accepts<JsonElement>("application/json").WithName("ReplaceDataset");
+        datasets.MapDelete("/{id}", Delete).WithName("DeleteDataset");
+        datasets.MapGet("/{id}/accounts", Accounts).WithName("ListDatasetAccounts");
+        datasets.MapGet("/{id}/export", Export).WithName("ExportDataset");
+        datasets.MapGet("/{id}/reps.csv", RepsCsv).WithName("ExportDatasetRepsCsv");
+        datasets.MapGet("/{id}/accounts.csv", AccountsCsv).WithName("ExportDatasetAccountsCsv");
+    }
+
+    public static async Task<Ok<IReadOnlyList<DatasetSummary>>> List(TerritoryStore store, CancellationToken cancel) =>
+        TypedResults.Ok<IReadOnlyList<DatasetSummary>>((await store.Datasets.ListAsync(cancel)).Select(DatasetSummary.Of).ToList());
+
+    /// <summary>Creates a dataset from a territory problem (contract section 1); its <c>options</c> become the scenarios' default.</summary>
+    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> Create(HttpRequest request, TerritoryStore store, CancellationToken cancel)
+    {
+        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        if (invalid is not null) return invalid;
+        return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem!), cancel: cancel));
+    }
+
+    /// <summary>
+    /// Creates a dataset from a <c>multipart/form-data</c> upload: files <c>reps</c> (reps.csv) and <c>accounts</c>
+    /// (accounts.csv), and an optional <c>name</c> field. Errors name the file, row and column.
+    /// </summary>
+    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> CreateFromCsv(HttpRequest request, TerritoryStore store, CancellationToken cancel)
+    {
+        if (!request.HasFormContentType)
+            return ContractBody.Problem([new InputError("$", "must be multipart/form-data with the files \"reps\" and \"accounts\"")]);
+        var form = await request.ReadFormAsync(cancel);
+        var missing = new[] { "reps", "accounts" }.Where(f => form.Files[f] is null).Select(f => new InputError(f, $"the file \"{f}\" ({f}.csv) is required")).ToList();
+        if (missing.Count > 0) return ContractBody.Problem(missing);
+        try
+        {
+            var problem = DatasetCsv.Read(form["name"].FirstOrDefault() ?? DatasetContents.UntitledName,
+                await TextOf(form.Files["reps"]!, cancel), await TextOf(form.Files["accounts"]!, cancel));
+            return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem), cancel: cancel));
+        }
+        catch (InvalidInputException e)
+        {
+            return ContractBody.Problem(e);
+        }
+    }
+
+    public static async Task<Results<Ok<DatasetDetail>, ProblemHttpResult>> Get(string id, HttpResponse response, TerritoryStore store, CancellationToken cancel)
+    {
+        if (await store.Datasets.GetAsync(id, cancel) is not { } record) return ApiProblems.NotFound("dataset", id);
+        var problem = TerritoryProblemReader.Read(record.Document);
+        ETags.Set(response, record.Version);
+        return TypedResults.Ok(new DatasetDetail(DatasetSummary.Of(record), problem.Reps,
+            CountBy(problem.Accounts, a => a.Segment), CountBy(problem.Accounts, a => a.Tier),
+            problem.Accounts.Sum(a => a.Workload ?? 0), problem.Accounts.Sum(a => a.Potential), problem.Accounts.Sum(a => a.Revenue)));
+    }
+
+    /// <summary>Replaces the whole dataset; with <c>If-Match</c>, only if nobody replaced it since that version (else 412).</summary>
+    public static async Task<Results<Ok<DatasetSummary>, ValidationProblem, ProblemHttpResult>> Replace(string id, HttpRequest request, TerritoryStore store,
+        CancellationToken cancel)
+    {
+        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        if (invalid is not null) return invalid;
+        var write = await store.Datasets.ReplaceAsync(id, DatasetContents.Of(problem!), ETags.RequiredVersion(request), cancel);
+        switch (write.Outcome)
+        {
+            case WriteOutcome.NotFound: return ApiProblems.NotFound("dataset", id);
+            case WriteOutcome.VersionMismatch: return ApiProblems.Stale("dataset", id, write.Value!.Version);
+        }
+        ETags.Set(request.HttpContext.Response, write.Value!.Version);
+        return TypedResults.Ok(DatasetSummary.Of(write.Value));
+    }
+
+    /// <summary>Deletes a dataset no scenario uses; otherwise 409 naming the scenarios.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TerritoryStore store, CancellationToken cancel)
+    {
+        var write = await store.Datasets.DeleteAsync(id, cancel);
+        return write.Outcome switch
+        {
+            WriteOutcome.NotFound => ApiProblems.NotFound("dataset", id),
+            WriteOutcome.InUse => ApiProblems.Conflict("The dataset is in use",
+                $"Scenarios {string.Join(", ", write.UsedBy)} use dataset \"{id}\"; delete them first.",
+                new Dictionary<string, object?> { ["scenarioIds"] = write.UsedBy }),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    /// <summary>A page of accounts, filtered by current rep, segment and tier (all optional).</summary>
+    public static async Task<Results<Ok<AccountPage>, ValidationProblem, ProblemHttpResult>> Accounts(string id, TerritoryStore store, CancellationToken cancel,
+        [FromQuery] string? repId = null, [FromQuery] string? segment = null, [FromQuery] string? tier = null, [FromQuery] int offset = 0, [FromQuery] int limit = 100)
+    {
+        var errors = new List<InputError>();
+        if (offset < 0) errors.Add(new InputError("offset", $"must be 0 or more, not {offset}"));
+        if (limit is < 1 or > MaxPageSize) errors.Add(new InputError("limit", $"must be between 1 and {MaxPageSize}, not {limit}"));
+        if (errors.Count > 0) return ContractBody.Problem(errors);
+        if (await store.Datasets.GetAsync(id, cancel) is not { } record) return ApiProblems.NotFound("dataset", id);
+        var matching = TerritoryProblemReader.Read(record.Document).Accounts
+            .Where(a => (repId is null || a.CurrentRepId?.Value == repId) && (segment is null || a.Segment == segment) && (tier is null || a.Tier == tier))
+            .ToList();
+        return TypedResults.Ok(new AccountPage(matching.Count, offset, limit, matching.Skip(offset).Take(limit).ToList()));
+    }
+
+    /// <summary>The dataset as contract JSON (section 1), ready to solve with the CLI or to send back.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string id, TerritoryStore store, CancellationToken cancel) =>
+        await store.Datasets.GetAsync(id, cancel) is { } record
+            ? TypedResults.Content(record.Document, "application/json")
+            : ApiProblems.NotFound("dataset", id);
+
+    public static Task<Results<ContentHttpResult, ProblemHttpResult>> RepsCsv(string id, TerritoryStore store, CancellationToken cancel) =>
+        ExportCsv(id, store, DatasetCsv.WriteReps, cancel);
+
+    public static Task<Results<ContentHttpResult, ProblemHttpResult>> AccountsCsv(string id, TerritoryStore store, CancellationToken cancel) =>
+        ExportCsv(id, store, DatasetCsv.WriteAccounts, cancel);
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ExportCsv(string id, TerritoryStore store, Func<TerritoryProblem, string> write,
+        CancellationToken cancel) =>
+        await store.Datasets.GetAsync(id, cancel) is { } record
+            ? TypedResults.Content(write(TerritoryProblemReader.Read(record.Document)), "text/csv")
+            : ApiProblems.NotFound("dataset", id);
+
+    private static Created<DatasetSummary> Created(HttpContext context, DatasetRecord record)
+    {
+        ETags.Set(context.Response, record.Version);
+        return TypedResults.Created($"/api/v1/datasets/{record.Id}", DatasetSummary.Of(record));
+    }
+
+    private static async Task<string> TextOf(IFormFile file, CancellationToken cancel)
+    {
+        using var reader = new StreamReader(file.OpenReadStream());
+        return await reader.ReadToEndAsync(cancel);
+    }
+
+    private static IReadOnlyDictionary<string, int> CountBy(IEnumerable<Account> accounts, Func<Account, string?> key) =>
+        accounts.GroupBy(a => key(a) ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+}

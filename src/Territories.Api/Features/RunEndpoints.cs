@@ -1,0 +1,66 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Territories.Api.Resources;
+using Territories.Storage;
+
+namespace Territories.Api.Features;
+
+/// <summary>Durable solve runs: state and progress, the plan, a server-sent event stream, and cancel.</summary>
+public static class RunEndpoints
+{
+    /// <summary>How often the event stream looks at the store for news (progress is written about once a second).</summary>
+    public static readonly TimeSpan EventPoll = TimeSpan.FromMilliseconds(250);
+
+    public static void MapRuns(this IEndpointRouteBuilder app)
+    {
+        var runs = app.MapGroup("/api/v1/runs").WithTags("Runs");
+        runs.MapGet("/", List).WithName("ListRuns");
+        runs.MapGet("/{id}", Get).WithName("GetRun");
+        runs.MapGet("/{id}/events", Events).WithName("RunEvents");
+        runs.MapDelete("/{id}", Cancel).WithName("CancelRun");
+        runs.MapPost("/{id}/quotas", RunQuotas.Decompose).WithName("RunQuotas");
+    }
+
+    public static async Task<Ok<IReadOnlyList<RunResource>>> List(TerritoryStore store, CancellationToken cancel, [FromQuery] string? scenarioId = null) =>
+        TypedResults.Ok<IReadOnlyList<RunResource>>((await store.Runs.ListAsync(scenarioId, cancel)).Select(r => RunResource.Of(r, withPlan: false)).ToList());
+
+    public static async Task<Results<Ok<RunResource>, ProblemHttpResult>> Get(string id, TerritoryStore store, CancellationToken cancel) =>
+        await store.Runs.GetAsync(id, cancel) is { } run ? TypedResults.Ok(RunResource.Of(run)) : ApiProblems.NotFound("run", id);
+
+    /// <summary>
+    /// <c>text/event-stream</c>: a <c>progress</c> event each time the run's state or progress changes, then one
+    /// <c>finished</c> event when it completes, fails or is cancelled, and the stream ends.
+    /// </summary>
+    public static async Task<Results<ServerSentEventsResult<RunEvent>, ProblemHttpResult>> Events(string id, TerritoryStore store, CancellationToken cancel) =>
+        await store.Runs.GetAsync(id, cancel) is null ? ApiProblems.NotFound("run", id) : TypedResults.ServerSentEvents(Stream(id, store, cancel));
+
+    /// <summary>
+    /// Cancels the run: a queued run is cancelled at once (200); a running run stops its search and keeps the best plan
+    /// found so far (202: poll the run until its state is cancelled). A finished run is answered as it is (200).
+    /// </summary>
+    public static async Task<Results<Ok<RunResource>, Accepted<RunResource>, ProblemHttpResult>> Cancel(string id, TerritoryStore store, CancellationToken cancel)
+    {
+        if (await store.Runs.RequestCancelAsync(id, cancel) is not { } run) return ApiProblems.NotFound("run", id);
+        return run.State == RunState.Running
+            ? TypedResults.Accepted($"/api/v1/runs/{id}", RunResource.Of(run))
+            : TypedResults.Ok(RunResource.Of(run));
+    }
+
+    private static async IAsyncEnumerable<SseItem<RunEvent>> Stream(string id, TerritoryStore store, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        DateTimeOffset? last = null;
+        while (!cancel.IsCancellationRequested)
+        {
+            if (await store.Runs.GetAsync(id, cancel) is not { } run) yield break;
+            if (run.UpdatedAt != last)
+            {
+                last = run.UpdatedAt;
+                yield return new SseItem<RunEvent>(RunEvent.Of(run), run.IsFinal ? "finished" : "progress");
+            }
+            if (run.IsFinal) yield break;
+            await Task.Delay(EventPoll, cancel);
+        }
+    }
+}

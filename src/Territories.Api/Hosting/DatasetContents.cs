@@ -1,0 +1,14 @@
+using Territories.Domain.Contracts;
+using Territories.Domain.Model;
+using Territories.Storage;
+
+namespace Territories.Api.Hosting;
+
+/// <summary>A validated territory problem as a dataset's stored content: the contract JSON the writer makes, and its counts.</summary>
+public static class DatasetContents
+{
+    public const string UntitledName = "untitled dataset";
+
+    public static DatasetContent Of(TerritoryProblem problem) =>
+        new(problem.Name ?? UntitledName, problem.Reps.Count, problem.Accounts.Count, problem.Units.Count, TerritoryProblemWriter.Write(problem));
+}

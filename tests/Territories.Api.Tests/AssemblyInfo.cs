@@ -1,0 +1,3 @@
+using Territories.Tests.Shared;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
