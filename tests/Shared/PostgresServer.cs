@@ -9,7 +9,7 @@ namespace Territories.Tests.Shared;
 /// A real PostgreSQL server for the tests: the one named by <c>TERRITORIES_TEST_POSTGRES</c> (a connection string), or
 /// a throwaway cluster this fixture creates with initdb and starts with pg_ctl on a free loopback port, and removes at
 /// the end. Each test gets its own database. Without PostgreSQL on the machine, the PostgreSQL tests are skipped with
-/// the reason (CI installs it, so there they always run).
+/// the reason; CI installs it and sets <c>TERRITORIES_REQUIRE_POSTGRES=1</c>, so there they always run.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -27,6 +27,8 @@ public sealed class PostgresServer : IAsyncLifetime
             return;
         }
         _binDirectory = FindBinDirectory();
+        if (_binDirectory is null && Environment.GetEnvironmentVariable("TERRITORIES_REQUIRE_POSTGRES") == "1")
+            throw new InvalidOperationException("TERRITORIES_REQUIRE_POSTGRES is 1 but PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin)");
         if (_binDirectory is null)
         {
             SkipReason = "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin) and TERRITORIES_TEST_POSTGRES is not set";
