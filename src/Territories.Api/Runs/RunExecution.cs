@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Territories.Api.Hosting;
 using Territories.Domain.Contracts;
@@ -40,7 +41,17 @@ public sealed class RunExecution(TerritoryStore store, IOptions<ServiceSettings>
         {
             await Task.WhenAny(solving, Task.Delay(_settings.Heartbeat, time, CancellationToken.None));
             if (solving.IsCompleted) break;
-            var renewed = await store.Runs.RenewAsync(run.Id, owner, _settings.Lease, latest.Progress(time.GetElapsedTime(started).TotalSeconds));
+            bool? renewed;
+            try
+            {
+                renewed = await store.Runs.RenewAsync(run.Id, owner, _settings.Lease, latest.Progress(time.GetElapsedTime(started).TotalSeconds));
+            }
+            catch (DbException e)
+            {
+                // The store is out of reach for now: keep searching; if the lease lapses meanwhile, the next renewal says so.
+                log.LogWarning(e, "Run {Run}: could not store progress; retrying at the next heartbeat", run.Id);
+                continue;
+            }
             if (renewed is null && !lost)
             {
                 lost = true;

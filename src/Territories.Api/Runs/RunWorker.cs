@@ -63,6 +63,11 @@ public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunS
         {
             await Task.Run(() => execution.ExecuteAsync(run, stopping), CancellationToken.None);
         }
+        catch (DbException e)
+        {
+            // The result could not be stored; the run stays claimed until its lease lapses, then it is solved again.
+            log.LogError(e, "Run {Run}: the store failed while finishing; the run will be taken up again when its lease lapses", run.Id);
+        }
         finally
         {
             slots.Release();
