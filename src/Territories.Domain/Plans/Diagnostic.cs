@@ -27,4 +27,7 @@ public static class DiagnosticCodes
     public const string TravelLeftOut = "travel-left-out";
     public const string Pruned = "candidates-pruned";
     public const string TimeLimit = "time-limit";
+    public const string UnitWithoutRep = "unit-without-rep";
+    public const string UnitsDisconnected = "units-disconnected";
+    public const string ContiguityConflict = "contiguity-conflict";
 }

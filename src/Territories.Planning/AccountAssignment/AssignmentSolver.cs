@@ -1,8 +1,8 @@
 using Google.OrTools.Sat;
-using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using Territories.Planning.Diagnostics;
+using Territories.Planning.TerritoryDesign;
 
 namespace Territories.Planning.AccountAssignment;
 
@@ -26,14 +26,13 @@ public sealed class AssignmentSolver(TimeProvider? time = null, double? determin
 
     private Plan Solve(TerritoryProblem problem, IProgress<PlanSnapshot>? progress, CancellationToken cancel)
     {
-        if (problem.Options.Contiguity)
-            throw new InvalidInputException([new InputError("options.contiguity", "contiguous territories are not supported by the assignment solver yet; leave contiguity false")]);
         var clock = new SolveClock(_time, problem.Options.TimeLimitSeconds);
         var notes = Notes.For(problem);
         Log(clock, $"notes ready ({problem.Accounts.Count} accounts, {problem.Reps.Count} reps)");
         var blocking = new FeasibilityChecks(problem).Run();
         Log(clock, $"pre-checks done: {blocking.Count} blocking");
         if (blocking.Count > 0) return PlanAssembler.Infeasible(clock, [.. blocking, .. notes]);
+        if (problem.Options.Contiguity) return new TerritoryDesigner(problem, clock, Settings(problem, clock), progress, cancel).Solve(notes);
 
         var incumbent = new Incumbent(problem, clock, progress);
         foreach (var limit in CandidateLimits(problem))

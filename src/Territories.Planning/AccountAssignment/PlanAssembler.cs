@@ -14,10 +14,14 @@ internal static class PlanAssembler
         new(PlanStatus.Infeasible, null, null, null, clock.ElapsedSeconds, null, [], [], null, [],
             new SolveReport(null, null, 0, "pre-check"), diagnostics);
 
-    public static Plan FromIncumbent(Incumbent incumbent, Attempt.Result attempt, int? candidateLimit, SolveClock clock, List<Diagnostic> notes)
+    public static Plan FromIncumbent(Incumbent incumbent, Attempt.Result attempt, int? candidateLimit, SolveClock clock, List<Diagnostic> notes) =>
+        FromIncumbent(incumbent, attempt.CpSat?.Status == CpSolverStatus.Optimal && attempt.CpBoundIsGlobal && attempt.ModelSlack == 0,
+            attempt.CpSat is null ? "heuristic" : "cp-sat", candidateLimit, clock, notes);
+
+    /// <param name="proven">True when the search proved the incumbent optimal for the exact objective.</param>
+    public static Plan FromIncumbent(Incumbent incumbent, bool proven, string engine, int? candidateLimit, SolveClock clock, List<Diagnostic> notes)
     {
         var solutions = incumbent.Solutions;
-        var engine = attempt.CpSat is null ? "heuristic" : "cp-sat";
         if (incumbent.Evaluation is not { } evaluation || incumbent.RepOf is not { } repOf)
         {
             notes.Add(new Diagnostic(DiagnosticCodes.TimeLimit, "the time limit ran out before any plan met every hard rule; allow more time"));
@@ -27,7 +31,6 @@ internal static class PlanAssembler
         var objective = evaluation.Objective;
         var bound = incumbent.Bound is { } b ? Math.Min(b, objective) : (decimal?)null;
         var gap = Plan.GapOf(objective, bound);
-        var proven = attempt.CpSat?.Status == CpSolverStatus.Optimal && attempt.CpBoundIsGlobal && attempt.ModelSlack == 0;
         var status = proven || gap <= OptimalGap ? PlanStatus.Optimal : PlanStatus.Feasible;
         if (status == PlanStatus.Optimal && proven) (bound, gap) = (objective, 0);
         return new Plan(status, objective, bound, gap, clock.ElapsedSeconds, incumbent.FirstFeasibleSeconds,
