@@ -1,13 +1,19 @@
 using System.Globalization;
 using Territories.Domain.Contracts;
 using Territories.Domain.Samples;
+using Territories.Geo;
 
 namespace Territories.Cli;
 
-/// <summary><c>territories generate --accounts N --reps M [--seed S] [--out PROBLEM.json]</c>: a seeded synthetic book of business.</summary>
+/// <summary>
+/// <c>territories generate --accounts N --reps M [--seed S] [--counties COUNTIES.geojson --state FIPS [--exponent E]
+/// [--no-skills] [--contiguous]] [--out PROBLEM.json]</c>: a seeded synthetic book of business, on the north-east's cities or on real
+/// counties (see <see cref="CountyBook"/>).
+/// </summary>
 public static class GenerateCommand
 {
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--accounts", "--reps", "--seed", "--out" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string>
+        { "--accounts", "--reps", "--seed", "--out", "--counties", "--state", "--exponent", "--no-skills", "--contiguous" };
 
     public static async Task<int> RunAsync(CommandLine command, TextWriter stdout, CancellationToken cancel)
     {
@@ -15,8 +21,14 @@ public static class GenerateCommand
         var settings = new SyntheticBookSettings(
             Count(command, "--accounts", 1, 1_000_000) ?? throw new CommandLineException("generate needs --accounts"),
             Count(command, "--reps", 1, 100_000) ?? throw new CommandLineException("generate needs --reps"),
-            Count(command, "--seed", 0, int.MaxValue) ?? 1);
-        var json = TerritoryProblemWriter.Write(SyntheticBook.Generate(settings));
+            Count(command, "--seed", 0, int.MaxValue) ?? 1,
+            Skills: !command.Flag("--no-skills"));
+        var problem = command.Option("--counties") is { } counties
+            ? CountyBook.Generate(settings, InputFile.Read(counties, UnitShapes.Read),
+                command.Option("--state") ?? throw new CommandLineException("generate --counties needs --state FIPS (e.g. 48 for Texas)"), command.Flag("--contiguous"),
+                command.PositiveNumber("--exponent") ?? 1)
+            : SyntheticBook.Generate(settings);
+        var json = TerritoryProblemWriter.Write(problem);
         await Output.WriteAsync(command, stdout, json, cancel);
         return CliApp.Success;
     }

@@ -4,10 +4,10 @@ using Territories.Planning.AccountAssignment;
 
 namespace Territories.Cli;
 
-/// <summary><c>territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS] [--verbose]</c>.</summary>
+/// <summary><c>territories solve PROBLEM.json [--out PLAN.json] [--time-limit SECONDS] [--map MAP.svg [--units UNITS.geojson]] [--verbose]</c>.</summary>
 public static class SolveCommand
 {
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--out", "--time-limit", "--verbose" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--out", "--time-limit", "--verbose", "--map", "--units" };
 
     public static async Task<int> RunAsync(CommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -20,6 +20,11 @@ public static class SolveCommand
         var json = ContractSerializer.Write(plan);
         await Output.WriteAsync(command, stdout, json, cancel);
         PlanSummary.Write(plan, stderr);
+        if (command.Option("--map") is { } map)
+        {
+            await MapFiles.WriteAsync(map, problem, plan, command.Option("--units"), cancel);
+            await stderr.WriteLineAsync($"map written to {map}");
+        }
         return plan.Status is PlanStatus.Optimal or PlanStatus.Feasible ? CliApp.Success : CliApp.NoPlan;
     }
 }

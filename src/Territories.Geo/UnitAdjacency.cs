@@ -1,5 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
 using Territories.Domain.Model;
 
 namespace Territories.Geo;
@@ -61,7 +63,8 @@ public static class UnitAdjacency
     {
         if (a.Distance(b) > tolerance) return false;
         if (touching == Touching.Queen) return true;
-        var shared = tolerance > 0 ? a.Boundary.Intersection(b.Buffer(tolerance)) : a.Boundary.Intersection(b.Boundary);
+        // The robust overlay: boundaries rounded to 1e-5 degrees can cross in ways plain overlay rejects.
+        var shared = OverlayNGRobust.Overlay(a.Boundary, tolerance > 0 ? b.Buffer(tolerance) : b.Boundary, SpatialFunction.Intersection);
         return shared.Length > 2 * tolerance;
     }
 

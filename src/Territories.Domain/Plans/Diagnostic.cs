@@ -29,5 +29,6 @@ public static class DiagnosticCodes
     public const string TimeLimit = "time-limit";
     public const string UnitWithoutRep = "unit-without-rep";
     public const string UnitsDisconnected = "units-disconnected";
+    public const string UnitTooLarge = "unit-too-large";
     public const string ContiguityConflict = "contiguity-conflict";
 }

@@ -5,7 +5,12 @@ namespace Territories.Domain.Samples;
 /// <summary>Settings of a generated book of business.</summary>
 /// <param name="Utilization">Total workload over total capacity (0.85 leaves 15% slack).</param>
 /// <param name="Imbalance">How lopsided the current plan is: 0 spreads accounts evenly, 1 piles them on a few reps.</param>
-public sealed record SyntheticBookSettings(int Accounts, int Reps, int Seed, double Utilization = 0.85, double Imbalance = 0.6);
+/// <param name="Skills">False leaves every account without required skills (territory design on ground, where specialists overlay).</param>
+public sealed record SyntheticBookSettings(int Accounts, int Reps, int Seed, double Utilization = 0.85, double Imbalance = 0.6, bool Skills = true);
+
+/// <summary>Where accounts and reps are placed: a point, a weight (population), and the unit it lies in, if any.</summary>
+/// <param name="JitterKm">How far (standard deviation) accounts spread around the point.</param>
+public sealed record Place(string Name, GeoPoint Point, double Weight, UnitId? Unit = null, double JitterKm = 35);
 
 /// <summary>
 /// A seeded, realistic-looking book of business for tests and benchmarks: accounts clustered around cities in the US
@@ -15,28 +20,39 @@ public sealed record SyntheticBookSettings(int Accounts, int Reps, int Seed, dou
 /// </summary>
 public static class SyntheticBook
 {
-    private static readonly (string Name, double Lat, double Lon, double Weight)[] Cities =
+    private static readonly Place[] Cities =
     [
-        ("New York", 40.71, -74.01, 8.3), ("Philadelphia", 39.95, -75.17, 1.6), ("Boston", 42.36, -71.06, 0.7),
-        ("Pittsburgh", 40.44, -79.99, 0.3), ("Baltimore", 39.29, -76.61, 0.6), ("Washington", 38.91, -77.04, 0.7),
-        ("Buffalo", 42.89, -78.88, 0.3), ("Hartford", 41.76, -72.67, 0.2), ("Providence", 41.82, -71.41, 0.2),
-        ("Albany", 42.65, -73.75, 0.1), ("Rochester", 43.16, -77.61, 0.2), ("Newark", 40.74, -74.17, 0.3),
-        ("Allentown", 40.60, -75.49, 0.1), ("Syracuse", 43.05, -76.15, 0.15), ("Portland ME", 43.66, -70.26, 0.07),
+        City("New York", 40.71, -74.01, 8.3), City("Philadelphia", 39.95, -75.17, 1.6), City("Boston", 42.36, -71.06, 0.7),
+        City("Pittsburgh", 40.44, -79.99, 0.3), City("Baltimore", 39.29, -76.61, 0.6), City("Washington", 38.91, -77.04, 0.7),
+        City("Buffalo", 42.89, -78.88, 0.3), City("Hartford", 41.76, -72.67, 0.2), City("Providence", 41.82, -71.41, 0.2),
+        City("Albany", 42.65, -73.75, 0.1), City("Rochester", 43.16, -77.61, 0.2), City("Newark", 40.74, -74.17, 0.3),
+        City("Allentown", 40.60, -75.49, 0.1), City("Syracuse", 43.05, -76.15, 0.15), City("Portland ME", 43.66, -70.26, 0.07),
     ];
 
     private static readonly string[] Industries = ["healthcare", "finance", "manufacturing", "retail", "software"];
 
-    public static TerritoryProblem Generate(SyntheticBookSettings settings, SolveOptions? options = null)
+    public static TerritoryProblem Generate(SyntheticBookSettings settings, SolveOptions? options = null) =>
+        Generate(settings, Cities, [], options, $"synthetic {settings.Accounts}x{settings.Reps} seed {settings.Seed}");
+
+    /// <summary>
+    /// A book on the given places (e.g. counties with their populations): accounts in proportion to the places' weights,
+    /// at least one in every place that has a unit (so every unit of the map has a customer), reps based in places drawn
+    /// by weight; <paramref name="units"/> become the problem's units.
+    /// </summary>
+    public static TerritoryProblem Generate(SyntheticBookSettings settings, IReadOnlyList<Place> places, IReadOnlyList<Unit> units,
+        SolveOptions? options, string name)
     {
         var random = new Random(settings.Seed);
-        var reps = Enumerable.Range(0, settings.Reps).Select(i => MakeRep(random, i)).ToList();
-        var accounts = Enumerable.Range(0, settings.Accounts).Select(i => MakeAccount(random, i)).ToList();
-        accounts = KeepSkillsServable(random, reps, accounts);
+        var reps = Enumerable.Range(0, settings.Reps).Select(i => MakeRep(random, i, places)).ToList();
+        var everyUnit = places.Where(p => p.Unit is not null).Take(settings.Accounts).ToList();
+        var accounts = everyUnit.Concat(Enumerable.Range(everyUnit.Count, settings.Accounts - everyUnit.Count).Select(_ => PickPlace(random, places)))
+            .Select((place, i) => MakeAccount(random, i, place, settings.Skills)).ToList();
+        if (settings.Skills) accounts = KeepSkillsServable(random, reps, accounts);
         var totalWorkload = accounts.Sum(a => a.Workload ?? 0);
         var capacityScale = totalWorkload / settings.Utilization / reps.Sum(r => r.Capacity);
         reps = reps.Select(r => r with { Capacity = Math.Round(r.Capacity * capacityScale) }).ToList();
         accounts = AssignCurrentOwners(random, reps, accounts, settings.Imbalance);
-        return TerritoryProblem.Create(reps, accounts, options ?? DefaultOptions, name: $"synthetic {settings.Accounts}x{settings.Reps} seed {settings.Seed}");
+        return TerritoryProblem.Create(reps, accounts, options ?? DefaultOptions, units: units, name: name);
     }
 
     /// <summary>Travel and disruption weighted equally, workload balanced within ±10% as a hard rule.</summary>
@@ -47,20 +63,21 @@ public static class SyntheticBook
         Balance = new BalanceRule(BalanceMetric.Workload, 0.10),
     };
 
-    private static Rep MakeRep(Random random, int index)
+    private static Place City(string name, double lat, double lon, double weight) => new(name, new GeoPoint(lat, lon), weight);
+
+    private static Rep MakeRep(Random random, int index, IReadOnlyList<Place> places)
     {
-        var city = PickCity(random);
+        var city = PickPlace(random, places);
         var skills = new HashSet<string>();
         if (random.NextDouble() < 0.45) skills.Add("enterprise");
         foreach (var industry in Industries) if (random.NextDouble() < 0.35) skills.Add(industry);
         if (random.NextDouble() < 0.25) skills.Add("spanish");
-        return new Rep(new RepId($"r{index + 1:000}"), $"Rep {index + 1}", Jitter(random, city, 15), skills,
+        return new Rep(new RepId($"r{index + 1:000}"), $"Rep {index + 1}", Jitter(random, city, Math.Min(15, city.JitterKm)), skills,
             1600 + random.Next(0, 5) * 50, null, city.Name);
     }
 
-    private static Account MakeAccount(Random random, int index)
+    private static Account MakeAccount(Random random, int index, Place place, bool skills)
     {
-        var city = PickCity(random);
         var tierDraw = random.NextDouble();
         var tier = tierDraw < 0.1 ? "A" : tierDraw < 0.4 ? "B" : "C";
         var (workload, potentialMedian) = tier switch
@@ -73,10 +90,11 @@ public static class SyntheticBook
         if (tier == "A") required.Add("enterprise");
         if (random.NextDouble() < 0.3) required.Add(Industries[random.Next(Industries.Length)]);
         if (random.NextDouble() < 0.05) required.Add("spanish");
+        if (!skills) required.Clear();
         var potential = Math.Round((decimal)(potentialMedian * Math.Exp(0.6 * Gaussian(random))), 0);
         var revenue = tier == "C" ? 0m : Math.Round(potential * (decimal)(0.4 + 0.4 * random.NextDouble()), 0);
-        return new Account(new AccountId($"a{index + 1:00000}"), $"Account {index + 1}", Jitter(random, city, 35),
-            tier == "A" ? "enterprise" : "commercial", tier, required, Math.Round(workload, 1), potential, revenue, null, null, null);
+        return new Account(new AccountId($"a{index + 1:00000}"), $"Account {index + 1}", Jitter(random, place, place.JitterKm),
+            tier == "A" ? "enterprise" : "commercial", tier, required, Math.Round(workload, 1), potential, revenue, null, null, place.Unit);
     }
 
     /// <summary>
@@ -124,21 +142,22 @@ public static class SyntheticBook
         }).ToList();
     }
 
-    private static (string Name, double Lat, double Lon, double Weight) PickCity(Random random)
+    private static Place PickPlace(Random random, IReadOnlyList<Place> places)
     {
-        var draw = random.NextDouble() * Cities.Sum(c => c.Weight);
-        foreach (var city in Cities)
+        var draw = random.NextDouble() * places.Sum(c => c.Weight);
+        foreach (var place in places)
         {
-            draw -= city.Weight;
-            if (draw <= 0) return city;
+            draw -= place.Weight;
+            if (draw <= 0) return place;
         }
-        return Cities[^1];
+        return places[^1];
     }
 
-    private static GeoPoint Jitter(Random random, (string Name, double Lat, double Lon, double Weight) city, double km)
+    private static GeoPoint Jitter(Random random, Place place, double km)
     {
-        var lat = city.Lat + Gaussian(random) * km / 111.0;
-        var lon = city.Lon + Gaussian(random) * km / (111.0 * Math.Cos(city.Lat * Math.PI / 180));
+        var (lat0, lon0) = (place.Point.Lat, place.Point.Lon);
+        var lat = Math.Clamp(lat0 + Gaussian(random) * km / 111.0, -90, 90);
+        var lon = Math.Clamp(lon0 + Gaussian(random) * km / (111.0 * Math.Cos(lat0 * Math.PI / 180)), -180, 180);
         return new GeoPoint(Math.Round(lat, 5), Math.Round(lon, 5));
     }
 

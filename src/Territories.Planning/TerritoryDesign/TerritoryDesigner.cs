@@ -49,11 +49,29 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
                 $"no single rep may take every account of unit {data.Ids[u]} (its accounts need {(skills.Count > 0 ? string.Join(", ", skills) : "no skill")}, or are locked to different reps); with contiguity a unit's accounts share one rep",
                 accounts.Select(a => a.Id).ToList(), Skills: skills));
         }
+        blocking.AddRange(TooLarge(data));
         var pieces = Pieces(data);
         if (pieces.Count > data.RepCount)
             blocking.Add(new Diagnostic(DiagnosticCodes.UnitsDisconnected,
                 $"the units with accounts form {pieces.Count} separate pieces (e.g. {string.Join(" | ", pieces.Take(3).Select(p => string.Join(",", p.Take(4))))}) but there are only {data.RepCount} reps; every rep's territory must be one connected piece"));
         return blocking;
+    }
+
+    /// <summary>Units whose accounts alone exceed the capacity or the balance band of every rep that may take them.</summary>
+    private IEnumerable<Diagnostic> TooLarge(UnitData data)
+    {
+        var band = data.Accounts.Band;
+        for (var u = 0; u < data.UnitCount; u++)
+        {
+            var fits = Enumerable.Range(0, data.RepCount).Any(r => data.Eligible[u][r]
+                && data.Workload[u][r] <= data.Accounts.Capacity[r] + 1e-9 && (band is null || data.Metric[u][r] <= band.Upper[r] + 1e-9));
+            if (fits || !data.Eligible[u].Any(e => e)) continue;
+            var r0 = Array.FindIndex(data.Eligible[u], e => e);
+            var limit = band is null ? "its capacity" : string.Create(CultureInfo.InvariantCulture, $"the balance band's upper end ({band.Upper[r0]:N0} for rep {problem.Reps[r0].Id})");
+            yield return new Diagnostic(DiagnosticCodes.UnitTooLarge,
+                string.Create(CultureInfo.InvariantCulture, $"unit {data.Ids[u]} alone holds {data.AccountsOf[u].Count} accounts with {data.Metric[u][r0]:N0} of {problem.Options.Balance.Metric.ToString().ToLowerInvariant()} and {data.Workload[u][r0]:N0} hours, more than any rep may take ({limit}); with contiguity a unit is never split: use smaller units there, or widen the band"),
+                data.AccountsOf[u].Take(10).Select(a => problem.Accounts[a].Id).ToList());
+        }
     }
 
     /// <summary>The connected pieces of the unit graph, as unit ids.</summary>

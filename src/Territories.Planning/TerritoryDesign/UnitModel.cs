@@ -27,9 +27,13 @@ internal sealed class UnitModel
         AddMaxAccounts();
         AddMaxMoved();
         AddBalanceBand();
-        ContiguityFlow.Add(Model, _x, _used, data.Edges);
+        var contiguity = ContiguityFlow.Add(Model, _x, _used, data.Edges);
         AddObjective();
-        if (hint is not null) AddHint(hint);
+        if (hint is not null)
+        {
+            AddHint(hint);
+            contiguity.Hint(Model, hint, RegionGrowing.Neighbours(data));
+        }
     }
 
     public CpModel Model { get; } = new();
@@ -139,5 +143,6 @@ internal sealed class UnitModel
         for (var u = 0; u < _data.UnitCount; u++)
         for (var r = 0; r < _data.RepCount; r++)
             if (_x[u][r] is { } x) Model.AddHint(x, repOfUnit[u] == r);
+        for (var r = 0; r < _data.RepCount; r++) Model.AddHint(_used[r], repOfUnit.Contains(r));
     }
 }
