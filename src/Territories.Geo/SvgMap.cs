@@ -29,7 +29,7 @@ public static class SvgMap
     {
         var layers = new PlanLayers(problem, plan, units);
         var projection = Projection.Fit(Bounds(layers), Width - LegendWidth - 2 * Margin);
-        var height = Math.Max(projection.Height + 2 * Margin, 60 + 22 * problem.Reps.Count);
+        var height = Math.Max(projection.Height + 2 * Margin, 76 + 22 * problem.Reps.Count);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{height:0}" viewBox="0 0 {Width} {height:0}" font-family="sans-serif" font-size="12">""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<rect width="{Width}" height="{height:0}" fill="#ffffff"/>""").Append('\n');
@@ -47,11 +47,15 @@ public static class SvgMap
                 svg.Append(CultureInfo.InvariantCulture, $"""<circle class="account" cx="{x:0.#}" cy="{y:0.#}" r="2.2" fill="{fill}"/>""").Append('\n');
             }
         }
+        var labels = new List<(double X, double Y)>();
         foreach (var rep in problem.Reps.Where(r => r.Home is not null))
         {
             var (x, y) = projection.Apply(rep.Home!.Value);
             svg.Append(CultureInfo.InvariantCulture, $"""<path class="rep-home" d="M{x:0.#},{y - 6:0.#} L{x + 6:0.#},{y:0.#} L{x:0.#},{y + 6:0.#} L{x - 6:0.#},{y:0.#} Z" fill="{Colour(layers, rep.Id)}" stroke="#000000" stroke-width="1.2"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + 8:0.#}" y="{y + 4:0.#}" font-weight="bold">{Escape(rep.Id.Value)}</text>""").Append('\n');
+            var labelY = y + 4;
+            while (labels.Any(l => Math.Abs(l.X - x) < 40 && Math.Abs(l.Y - labelY) < 12)) labelY += 12;
+            labels.Add((x, labelY));
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + 8:0.#}" y="{labelY:0.#}" font-weight="bold" stroke="#ffffff" stroke-width="3" paint-order="stroke">{Escape(rep.Id.Value)}</text>""").Append('\n');
         }
         Legend(svg, layers);
         svg.Append("</svg>\n");
@@ -62,11 +66,13 @@ public static class SvgMap
     {
         var x = Width - LegendWidth + Margin;
         var plan = layers.Plan;
-        var title = $"{layers.Problem.Name ?? "plan"}: {plan.Status.ToString().ToLowerInvariant()}" +
-            (plan.Objective is { } o ? string.Create(CultureInfo.InvariantCulture, $", objective {o:0.####}") : "");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x:0}" y="{Margin + 12:0}" font-weight="bold">{Escape(title)}</text>""").Append('\n');
+        var status = plan.Status.ToString().ToLowerInvariant() +
+            (plan.Objective is { } o ? string.Create(CultureInfo.InvariantCulture, $", objective {o:0.####}") : "") +
+            (plan.Gap is { } g ? string.Create(CultureInfo.InvariantCulture, $", gap {g:0.##%}") : "");
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x:0}" y="{Margin + 12:0}" font-weight="bold">{Escape(layers.Problem.Name ?? "plan")}</text>""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x:0}" y="{Margin + 28:0}">{Escape(status)}</text>""").Append('\n');
         var summaries = plan.Reps.ToDictionary(r => r.RepId);
-        var y = Margin + 36;
+        var y = Margin + 52;
         foreach (var rep in layers.Problem.Reps)
         {
             var text = summaries.TryGetValue(rep.Id, out var s)

@@ -65,7 +65,8 @@ public static class UnitAdjacency
         if (touching == Touching.Queen) return true;
         // The robust overlay: boundaries rounded to 1e-5 degrees can cross in ways plain overlay rejects.
         var shared = OverlayNGRobust.Overlay(a.Boundary, tolerance > 0 ? b.Buffer(tolerance) : b.Boundary, SpatialFunction.Intersection);
-        return shared.Length > 2 * tolerance;
+        // Corners that touch within the tolerance share a few tolerances of boundary; a real border is far longer.
+        return shared.Length > 100 * Math.Max(tolerance, 1e-9);
     }
 
     /// <summary>Joins every connected component but the largest to the nearest unit outside it, until one component is left.</summary>

@@ -429,7 +429,7 @@ public sealed class SqliteServiceTests : ServiceTests
         var (_, client) = await StartAsync(("Territories:SampleDatasetPath", Path.Combine(AppContext.BaseDirectory, "sample", "book.json")));
         var sample = await client.Get("/api/v1/datasets/sample");
         Assert.Equal(HttpStatusCode.OK, sample.Status);
-        Assert.Equal(600, sample.Body.GetProperty("summary").GetProperty("accounts").GetInt32());
+        Assert.Equal(1200, sample.Body.GetProperty("summary").GetProperty("accounts").GetInt32());
     }
 }
 
