@@ -58,6 +58,28 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         return await GetAsync(id, cancel) is { } current ? StoreWrite<DatasetRecord>.VersionMismatch(current) : StoreWrite<DatasetRecord>.NotFound;
     }
 
+    /// <summary>Stores the dataset's unit shapes (GeoJSON) together with its new content, as one write that bumps the version.</summary>
+    public async Task<StoreWrite<DatasetRecord>> SetShapesAsync(string id, DatasetContent content, string shapes, int? expectedVersion, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        var updated = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
+            $"""
+            UPDATE datasets SET shapes = @shapes, version = version + 1, updated_at = @now, unit_count = @UnitCount, document = @Document
+            WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion)
+            RETURNING {Columns}, document
+            """,
+            new { id, shapes, content.UnitCount, content.Document, expectedVersion, now = StoreTime.Now(time) });
+        if (updated is not null) return StoreWrite<DatasetRecord>.Done(updated.ToRecord());
+        return await GetAsync(id, cancel) is { } current ? StoreWrite<DatasetRecord>.VersionMismatch(current) : StoreWrite<DatasetRecord>.NotFound;
+    }
+
+    /// <summary>The dataset's unit shapes (GeoJSON), or null when it has none or does not exist.</summary>
+    public async Task<string?> GetShapesAsync(string id, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        return await connection.QuerySingleOrDefaultAsync<string?>("SELECT shapes FROM datasets WHERE id = @id", new { id });
+    }
+
     /// <summary>Deletes the dataset unless a scenario still uses it; the scenarios' ids come back in that case.</summary>
     public async Task<StoreWrite<DatasetRecord>> DeleteAsync(string id, CancellationToken cancel = default)
     {

@@ -25,6 +25,19 @@ public static class Books
                            "skills": ["enterprise", "finance", "healthcare", "manufacturing", "retail", "software", "spanish"] } ] }
         """;
 
+    /// <summary>Nine squares of one degree (s00 bottom-left to s22 top-right) as a GeoJSON FeatureCollection.</summary>
+    public static string GridUnits() => $$"""
+        { "type": "FeatureCollection", "features": [ {{string.Join(",", from row in Enumerable.Range(0, 3) from col in Enumerable.Range(0, 3) select
+            $$$"""{ "type": "Feature", "id": "s{{{row}}}{{{col}}}", "properties": {}, "geometry": { "type": "Polygon", "coordinates": [[[{{{col}}},{{{row}}}],[{{{col + 1}}},{{{row}}}],[{{{col + 1}}},{{{row + 1}}}],[{{{col}}},{{{row + 1}}}],[{{{col}}},{{{row}}}]]] } }""")}} ] }
+        """;
+
+    /// <summary>One account in the middle of each grid square, three reps living in the bottom row.</summary>
+    public static string GridBook() => $$"""
+        { "name": "grid", "reps": [ {{string.Join(",", Enumerable.Range(0, 3).Select(i => $$$"""{ "id": "r{{{i}}}", "capacity": 40, "home": { "lat": 0.5, "lon": {{{i}}}.5 } }"""))}} ],
+          "accounts": [ {{string.Join(",", from row in Enumerable.Range(0, 3) from col in Enumerable.Range(0, 3) select
+              $$$"""{ "id": "a{{{row}}}{{{col}}}", "workload": 10, "unitId": "s{{{row}}}{{{col}}}", "location": { "lat": {{{row}}}.5, "lon": {{{col}}}.5 } }""")}} ] }
+        """;
+
     private static string Write(int accounts, int reps, string name)
     {
         var problem = SyntheticBook.Generate(new SyntheticBookSettings(accounts, reps, Seed: 7));

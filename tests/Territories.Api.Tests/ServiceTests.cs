@@ -394,6 +394,36 @@ public abstract class ServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Units_FromGeoJson_GiveNeighbours_AContiguousRun_AndItsMap()
+    {
+        var (_, client) = await StartAsync();
+        var dataset = await CreateDataset(client, Books.GridBook());
+
+        var missing = await client.Put($"/api/v1/datasets/{dataset}/units", Books.GridUnits().Replace("\"s22\"", "\"x22\"", StringComparison.Ordinal));
+        var units = await client.Put($"/api/v1/datasets/{dataset}/units", Books.GridUnits());
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Contains("features", missing.ErrorPaths);
+        Assert.Equal((HttpStatusCode.OK, 9), (units.Status, units.Body.GetProperty("units").GetInt32()));
+        var scenario = await CreateScenario(client, $$"""
+            { "name": "columns", "datasetId": "{{dataset}}",
+              "options": { "weights": { "travel": 1 }, "balance": { "metric": "workload", "tolerance": 0 }, "contiguity": true, "timeLimitSeconds": 5, "workers": 1 } }
+            """);
+        var run = await Submit(client, scenario);
+        var plan = PlanOf(await client.WaitForState(run, "completed"));
+
+        var problem = await ScenarioProblem(client, scenario);
+        Assert.True(PlanEvaluator.Evaluate(problem, plan.Assignments).IsFeasible);
+        Assert.Equal(2 * 12, problem.Units.Sum(u => u.Neighbors.Count));
+        var svg = (await client.Get($"/api/v1/runs/{run}/map.svg")).Text;
+        Assert.Equal(9, System.Text.RegularExpressions.Regex.Count(svg, "<path class=\"unit\""));
+        var geojson = await client.Get($"/api/v1/runs/{run}/plan.geojson");
+        Assert.Equal("application/geo+json", geojson.ContentType);
+        Assert.Equal(3, JsonDocument.Parse(geojson.Text).RootElement.GetProperty("features").EnumerateArray()
+            .Count(f => f.GetProperty("properties").GetProperty("kind").GetString() == "territory"));
+    }
+
+    [Fact]
     public async Task Health_SaysTheStoreIsUp()
     {
         var (_, client) = await StartAsync();
@@ -429,7 +459,9 @@ public sealed class SqliteServiceTests : ServiceTests
         var (_, client) = await StartAsync(("Territories:SampleDatasetPath", Path.Combine(AppContext.BaseDirectory, "sample", "book.json")));
         var sample = await client.Get("/api/v1/datasets/sample");
         Assert.Equal(HttpStatusCode.OK, sample.Status);
-        Assert.Equal(1200, sample.Body.GetProperty("summary").GetProperty("accounts").GetInt32());
+        Assert.Equal((1200, 254), (sample.Body.GetProperty("summary").GetProperty("accounts").GetInt32(), sample.Body.GetProperty("summary").GetProperty("units").GetInt32()));
+        var shapes = await client.Get("/api/v1/datasets/sample/units");
+        Assert.Equal(254, JsonDocument.Parse(shapes.Text).RootElement.GetProperty("features").GetArrayLength());
     }
 }
 

@@ -1,4 +1,5 @@
 using Territories.Domain.Contracts;
+using Territories.Geo;
 using Territories.Storage;
 
 namespace Territories.Api.Hosting;
@@ -24,7 +25,13 @@ public static class StoreSetup
         if (settings.SampleDatasetPath.Length == 0 || !File.Exists(settings.SampleDatasetPath)) return;
         if (await store.Datasets.ExistsAsync(SampleDatasetId)) return;
         var problem = TerritoryProblemReader.Read(await File.ReadAllTextAsync(settings.SampleDatasetPath));
-        await store.Datasets.CreateAsync(DatasetContents.Of(problem), SampleDatasetId);
+        var created = await store.Datasets.CreateAsync(DatasetContents.Of(problem), SampleDatasetId);
+        var shapesPath = Path.Combine(Path.GetDirectoryName(settings.SampleDatasetPath)!, "us-counties.geojson");
+        if (File.Exists(shapesPath))
+        {
+            var (withUnits, shapes) = ProblemUnits.FromShapes(problem, UnitShapes.Read(await File.ReadAllTextAsync(shapesPath)));
+            await store.Datasets.SetShapesAsync(SampleDatasetId, DatasetContents.Of(withUnits), CountyAtlas.WriteGeoJson(shapes), created.Version);
+        }
         log.LogInformation("Loaded the sample dataset \"{Id}\": {Reps} reps, {Accounts} accounts", SampleDatasetId, problem.Reps.Count, problem.Accounts.Count);
     }
 }
