@@ -17,6 +17,7 @@ public static class QualityRunner
     public const string Usage = """
         usage: Territories.Quality [--sets DIR[,DIR…]] [--filter REGEX] [--time-limit SECONDS] [--workers N] [--repetitions K] [--out DIR]
           defaults: the gap-* sets of ../shared/benchmarks, every instance, 30 s, 2 workers, 1 repetition, out benchmarks/results
+          a set with graphs_csv/ (districting-validi-buchanan) runs its contiguous variant: cut edges against the published optimum
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -49,7 +50,10 @@ public static class QualityRunner
         return rows.All(r => r.Status is PlanStatus.Optimal or PlanStatus.Feasible) ? 0 : 1;
     }
 
-    private static async Task<Row> Measure(Instance instance, RunOptions options)
+    private static async Task<Row> Measure(Instance instance, RunOptions options) =>
+        instance.IsDistricting ? await DistrictingQuality.Measure(instance, options) : await MeasureGap(instance, options);
+
+    private static async Task<Row> MeasureGap(Instance instance, RunOptions options)
     {
         var runs = new List<(Plan Plan, double TimeToBest)>();
         for (var seed = 0; seed < options.Repetitions; seed++)
@@ -75,10 +79,12 @@ public static class QualityRunner
 }
 
 /// <summary>One instance file of a set, with its best-known (minimisation) value.</summary>
-internal sealed record Instance(string Set, string Name, string File, decimal? BestKnown)
+/// <param name="File">The instance file; for a districting instance the path prefix of its <c>.nodes.csv</c> and <c>.edges.csv</c>.</param>
+internal sealed record Instance(string Set, string Name, string File, decimal? BestKnown, bool IsDistricting = false)
 {
     public static IEnumerable<Instance> InSet(string set)
     {
+        if (Directory.Exists(Path.Combine(set, "graphs_csv"))) return DistrictingQuality.InSet(set);
         var folder = Path.Combine(set, "instances");
         if (!Directory.Exists(folder)) return [];
         var best = ReadBestKnown(Path.Combine(set, "best_known.csv"));
@@ -87,7 +93,7 @@ internal sealed record Instance(string Set, string Name, string File, decimal? B
     }
 
     /// <summary>The minimisation rows of <c>instance,objective,sense,…</c>.</summary>
-    private static Dictionary<string, decimal?> ReadBestKnown(string path)
+    public static Dictionary<string, decimal?> ReadBestKnown(string path)
     {
         if (!System.IO.File.Exists(path)) return [];
         return System.IO.File.ReadLines(path).Skip(1).Select(l => l.Split(','))
