@@ -83,7 +83,13 @@ public static class Districting
         var accounts = Enumerable.Range(0, n).Select(u => new Account(new AccountId($"a{u}"), null, null, null, null, new HashSet<string>(),
             instance.Population[u], 0, 0, null, null, new UnitId($"u{u}"))).ToList();
         var reps = Enumerable.Range(0, instance.Districts).Select(d => new Rep(new RepId($"d{d}"), null, null, new HashSet<string>(), instance.Upper, null, null)).ToList();
-        var options = SolveOptions.Default with { Weights = new ObjectiveWeights(0, 0, 0, 0), WeightsGiven = true, Contiguity = instance.Contiguous };
+        var fair = instance.Population.Sum() / (double)instance.Districts;
+        var tolerance = Math.Max((instance.Upper - fair) / fair, (fair - instance.Lower) / fair);
+        var options = SolveOptions.Default with
+        {
+            Weights = new ObjectiveWeights(0, 0, 0, 0), WeightsGiven = true, Contiguity = instance.Contiguous,
+            Balance = new BalanceRule(BalanceMetric.Workload, Math.Clamp(tolerance, 0, 1)),
+        };
         return TerritoryProblem.Create(reps, accounts, options, units: units);
     }
 
