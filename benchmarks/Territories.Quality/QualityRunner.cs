@@ -16,8 +16,11 @@ public static class QualityRunner
 {
     public const string Usage = """
         usage: Territories.Quality [--sets DIR[,DIR…]] [--filter REGEX] [--time-limit SECONDS] [--workers N] [--repetitions K] [--out DIR]
+               Territories.Quality --scale 1000,5000,20000,50000 [--time-limit SECONDS] [--workers N] [--out DIR]
+               Territories.Quality --baseline PROBLEM.json [--time-limit SECONDS] [--workers N] [--out DIR]
           defaults: the gap-* sets of ../shared/benchmarks, every instance, 30 s, 2 workers, 1 repetition, out benchmarks/results
           a set with graphs_csv/ (districting-validi-buchanan) runs its contiguous variant: cut edges against the published optimum
+          a cpmp-* set runs capacitated p-median: total distance against the published optimum
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -27,6 +30,16 @@ public static class QualityRunner
         {
             stderr.WriteLine(Usage);
             return 2;
+        }
+        if (options.ScaleOne is { } one) return await ScaleCurve.RunOneAsync(one, options.TimeLimit, options.Workers, stdout);
+        if (options.Scale is { } sizes) return await RunScaleAsync(sizes, options, stdout);
+        if (options.Baseline is { } book)
+        {
+            var table = await SpreadsheetBaseline.CompareAsync(book, options.TimeLimit, options.Workers);
+            stdout.WriteLine(table);
+            Directory.CreateDirectory(options.Out);
+            await File.WriteAllTextAsync(Path.Combine(options.Out, $"baseline-{Stamp()}.md"), table);
+            return 0;
         }
         var instances = options.Sets.SelectMany(Instance.InSet).Where(i => options.Filter.IsMatch(i.Name)).ToList();
         if (instances.Count == 0)
@@ -42,7 +55,7 @@ public static class QualityRunner
             stdout.WriteLine(row.Markdown());
         }
         Directory.CreateDirectory(options.Out);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var stamp = Stamp();
         var header = $"Quality at {options.TimeLimit.ToString(CultureInfo.InvariantCulture)} s, {options.Workers} worker(s), median of {options.Repetitions} seed(s); {Environment.ProcessorCount} cores, {Environment.OSVersion}";
         await File.WriteAllTextAsync(Path.Combine(options.Out, $"quality-{stamp}.md"), $"{header}\n\n{Row.MarkdownHeader}\n{string.Join("\n", rows.Select(r => r.Markdown()))}\n");
         await File.WriteAllTextAsync(Path.Combine(options.Out, $"quality-{stamp}.csv"), $"{Row.CsvHeader}\n{string.Join("\n", rows.Select(r => r.Csv()))}\n");
@@ -50,8 +63,24 @@ public static class QualityRunner
         return rows.All(r => r.Status is PlanStatus.Optimal or PlanStatus.Feasible) ? 0 : 1;
     }
 
+    private static string Stamp() => DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+
+    private static async Task<int> RunScaleAsync(IReadOnlyList<int> sizes, RunOptions options, TextWriter stdout)
+    {
+        stdout.WriteLine(ScaleCurve.MarkdownHeader);
+        var points = await ScaleCurve.RunAsync(sizes, options.TimeLimit, options.Workers, stdout);
+        Directory.CreateDirectory(options.Out);
+        var stamp = Stamp();
+        await File.WriteAllTextAsync(Path.Combine(options.Out, $"scale-{stamp}.md"), $"{ScaleCurve.MarkdownHeader}\n{string.Join("\n", points.Select(ScaleCurve.Markdown))}\n");
+        await File.WriteAllTextAsync(Path.Combine(options.Out, $"scale-{stamp}.svg"), ScaleCurve.Svg(points, options.TimeLimit));
+        stdout.WriteLine($"wrote the scale curve to {options.Out}");
+        return points.All(p => p.FirstPlanSeconds is not null) ? 0 : 1;
+    }
+
     private static async Task<Row> Measure(Instance instance, RunOptions options) =>
-        instance.IsDistricting ? await DistrictingQuality.Measure(instance, options) : await MeasureGap(instance, options);
+        instance.IsDistricting ? await DistrictingQuality.Measure(instance, options)
+        : MedianQuality.IsMedianSet(instance.Set) ? await MedianQuality.Measure(instance, options)
+        : await MeasureGap(instance, options);
 
     private static async Task<Row> MeasureGap(Instance instance, RunOptions options)
     {
@@ -89,7 +118,8 @@ internal sealed record Instance(string Set, string Name, string File, decimal? B
         if (!Directory.Exists(folder)) return [];
         var best = ReadBestKnown(Path.Combine(set, "best_known.csv"));
         return Directory.GetFiles(folder).Order(StringComparer.Ordinal)
-            .Select(f => new Instance(Path.GetFileName(set.TrimEnd('/')), Path.GetFileName(f), f, best.GetValueOrDefault(Path.GetFileName(f))));
+            .Select(f => new Instance(Path.GetFileName(set.TrimEnd('/')), Path.GetFileName(f), f,
+                best.GetValueOrDefault(Path.GetFileName(f)) ?? best.GetValueOrDefault(Path.GetFileNameWithoutExtension(f))));
     }
 
     /// <summary>The minimisation rows of <c>instance,objective,sense,…</c>.</summary>
@@ -120,14 +150,15 @@ internal sealed record Row(string Set, string Instance, string Size, decimal? Be
 }
 
 /// <summary>The runner's command line.</summary>
-internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out)
+internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out,
+    IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null)
 {
     public static RunOptions? Parse(string[] args, TextWriter stderr)
     {
         var shared = Path.Combine("..", "shared", "benchmarks");
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
-        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out")))
+        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline")))
         {
             stderr.WriteLine($"unknown or incomplete options: {string.Join(" ", args)}");
             return null;
@@ -139,7 +170,10 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                 double.Parse(values.GetValueOrDefault("--time-limit") ?? "30", CultureInfo.InvariantCulture),
                 int.Parse(values.GetValueOrDefault("--workers") ?? "2", CultureInfo.InvariantCulture),
                 int.Parse(values.GetValueOrDefault("--repetitions") ?? "1", CultureInfo.InvariantCulture),
-                values.GetValueOrDefault("--out") ?? Path.Combine("benchmarks", "results"));
+                values.GetValueOrDefault("--out") ?? Path.Combine("benchmarks", "results"),
+                values.TryGetValue("--scale", out var scale) ? scale.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList() : null,
+                values.TryGetValue("--scale-one", out var one) ? int.Parse(one, CultureInfo.InvariantCulture) : null,
+                values.GetValueOrDefault("--baseline"));
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
