@@ -16,7 +16,8 @@ public sealed record DistrictingResult(int[]? DistrictOf, int? CutEdges, double?
 
 /// <summary>
 /// Solves districting instances with the territory-design machinery: the region-growing construction for a contiguous,
-/// rebalanced start, then CP-SAT with the same contiguity flow, the population band and the cut edges as objective.
+/// rebalanced start, simulated annealing on the cut edges (<see cref="CutRefinement"/>) for most of the time, then CP-SAT
+/// with the same contiguity flow, the population band and the cut edges as objective, from the annealed plan.
 /// Used by the quality runner against published optima (Validi and Buchanan 2022).
 /// </summary>
 public static class Districting
@@ -27,6 +28,11 @@ public static class Districting
         var data = new UnitData(AsTerritoryProblem(instance));
         var fair = instance.Population.Sum() / (double)instance.Districts;
         var hint = RegionGrowing.Build(data, Enumerable.Repeat(fair, instance.Districts).ToArray(), CancellationToken.None);
+        var firstPlan = WithinBand(instance, hint) ? started.Elapsed.TotalSeconds : double.NaN;
+        var unitEdges = instance.Edges.Select(e => (Math.Min(e.A, e.B), Math.Max(e.A, e.B))).Distinct().ToList();
+        if (instance.Contiguous && !double.IsNaN(firstPlan))
+            hint = new CutRefinement(hint, instance.Population, RegionGrowing.Neighbours(data), unitEdges, instance.Lower, instance.Upper, seed)
+                .Run(TimeSpan.FromSeconds(timeLimitSeconds * RefinementShare));
 
         var model = new CpModel();
         var n = instance.Population.Count;
@@ -43,7 +49,6 @@ public static class Districting
             model.Add(population >= instance.Lower);
             model.Add(population <= instance.Upper);
         }
-        var unitEdges = instance.Edges.Select(e => (Math.Min(e.A, e.B), Math.Max(e.A, e.B))).Distinct().ToList();
         var contiguity = instance.Contiguous ? ContiguityFlow.Add(model, x, used, unitEdges) : null;
         var cut = unitEdges.Select(_ => model.NewBoolVar("cut")).ToArray();
         for (var e = 0; e < unitEdges.Count; e++)
@@ -63,7 +68,6 @@ public static class Districting
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{workers}, random_seed:{seed}, max_time_in_seconds:{Math.Max(0.1, timeLimitSeconds - started.Elapsed.TotalSeconds):0.###}"),
         };
-        var firstPlan = double.NaN;
         var callback = new FirstPlan(() => { if (double.IsNaN(firstPlan)) firstPlan = started.Elapsed.TotalSeconds; });
         var status = solver.Solve(model, callback);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
@@ -72,6 +76,13 @@ public static class Districting
         var cutEdges = unitEdges.Count(e => districtOf[e.Item1] != districtOf[e.Item2]);
         return new DistrictingResult(districtOf, cutEdges, solver.BestObjectiveBound, status == CpSolverStatus.Optimal, firstPlan, started.Elapsed.TotalSeconds);
     }
+
+    /// <summary>The share of the time the cut-edge annealing gets before CP-SAT.</summary>
+    public const double RefinementShare = 0.8;
+
+    private static bool WithinBand(DistrictingInstance instance, int[] districtOf) =>
+        districtOf.Select((d, u) => (d, u)).GroupBy(p => p.d).Select(g => g.Sum(p => instance.Population[p.u]))
+            .All(load => load >= instance.Lower && load <= instance.Upper) && districtOf.Distinct().Count() == instance.Districts;
 
     /// <summary>One account per unit (workload = population), one rep per district: the form region growing works on.</summary>
     private static TerritoryProblem AsTerritoryProblem(DistrictingInstance instance)
