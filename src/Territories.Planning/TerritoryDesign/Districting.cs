@@ -30,7 +30,7 @@ public static class Districting
         var hint = RegionGrowing.Build(data, Enumerable.Repeat(fair, instance.Districts).ToArray(), CancellationToken.None);
         var firstPlan = WithinBand(instance, hint) ? started.Elapsed.TotalSeconds : double.NaN;
         var unitEdges = instance.Edges.Select(e => (Math.Min(e.A, e.B), Math.Max(e.A, e.B))).Distinct().ToList();
-        if (instance.Contiguous && !double.IsNaN(firstPlan))
+        if (instance.Contiguous && !double.IsNaN(firstPlan) && instance.Population.Count >= AnnealAbove)
             hint = new CutRefinement(hint, instance.Population, RegionGrowing.Neighbours(data), unitEdges, instance.Lower, instance.Upper, seed)
                 .Run(TimeSpan.FromSeconds(timeLimitSeconds * RefinementShare));
 
@@ -76,6 +76,9 @@ public static class Districting
         var cutEdges = unitEdges.Count(e => districtOf[e.Item1] != districtOf[e.Item2]);
         return new DistrictingResult(districtOf, cutEdges, solver.BestObjectiveBound, status == CpSolverStatus.Optimal, firstPlan, started.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Below this many units CP-SAT alone proves the optimum quickly (county instances); above, annealing first pays.</summary>
+    public const int AnnealAbove = 200;
 
     /// <summary>The share of the time the cut-edge annealing gets before CP-SAT.</summary>
     public const double RefinementShare = 0.8;
