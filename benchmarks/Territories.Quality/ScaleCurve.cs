@@ -54,23 +54,26 @@ internal static class ScaleCurve
     public static string Markdown(Point p) => string.Create(CultureInfo.InvariantCulture,
         $"| {p.Accounts:N0} | {p.Reps} | {p.FirstPlanSeconds:0.0} | {(p.GapPercent is { } g ? g.ToString("0.000", CultureInfo.InvariantCulture) : "no bound")} | {p.BoundSource} | {p.PeakMegabytes:N0} |");
 
-    /// <summary>Two panels over log10(accounts): seconds to the first plan, and the gap at the limit (missing without a bound).</summary>
+    /// <summary>Two panels over log10(accounts): seconds to the first plan, and the gap at the limit on a log scale (missing without a bound).</summary>
     public static string Svg(IReadOnlyList<Point> points, double timeLimit)
     {
-        const double width = 720, height = 300, left = 60, top = 30, panel = 280, plot = 200;
+        const double width = 800, height = 300, left = 60, top = 30, panel = 260, plot = 200;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12"><rect width="{width}" height="{height}" fill="#ffffff"/>""").Append('\n');
         var minX = Math.Log10(points.Min(p => p.Accounts));
         var maxX = Math.Log10(points.Max(p => p.Accounts));
-        void Panel(int index, string title, Func<Point, double?> value, string unit)
+        void Panel(int index, string title, Func<Point, double?> value, string unit, bool logarithmic)
         {
-            var x0 = left + index * (panel + 80);
-            var values = points.Select(value).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).ToList();
+            var x0 = left + index * (panel + 130);
+            var values = points.Select(value).Where(v => v is > 0).Select(v => v!.Value).DefaultIfEmpty(1).ToList();
             var maxY = Math.Max(values.Max() * 1.15, 1e-9);
+            var minY = logarithmic ? Math.Pow(10, Math.Floor(Math.Log10(values.Min()))) : 0;
             double X(Point p) => x0 + (maxX > minX ? (Math.Log10(p.Accounts) - minX) / (maxX - minX) : 0.5) * panel;
-            double Y(double v) => top + plot - v / maxY * plot;
+            double Y(double v) => logarithmic
+                ? top + plot - (Math.Log10(Math.Max(v, minY)) - Math.Log10(minY)) / (Math.Log10(maxY) - Math.Log10(minY)) * plot
+                : top + plot - v / maxY * plot;
             svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x0}" y="{top - 10}" font-weight="bold">{title}</text><line x1="{x0}" y1="{top + plot}" x2="{x0 + panel}" y2="{top + plot}" stroke="#000"/><line x1="{x0}" y1="{top}" x2="{x0}" y2="{top + plot}" stroke="#000"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x0 - 6}" y="{top + 4}" text-anchor="end">{maxY:0.##}</text><text x="{x0 - 6}" y="{top + plot}" text-anchor="end">0</text><text x="{x0 + panel}" y="{top + plot + 34}" text-anchor="end">accounts (log scale); {unit}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x0 - 6}" y="{top + 4}" text-anchor="end">{maxY:0.##}</text><text x="{x0 - 6}" y="{top + plot}" text-anchor="end">{minY:0.###}</text><text x="{x0 + panel}" y="{top + plot + 34}" text-anchor="end">accounts (log scale); {unit}</text>""");
             var path = string.Join(" ", points.Where(p => value(p) is not null).Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? 'M' : 'L')}{X(p):0.#},{Y(value(p)!.Value):0.#}")));
             svg.Append(CultureInfo.InvariantCulture, $"""<path d="{path}" fill="none" stroke="#1f77b4" stroke-width="2"/>""");
             foreach (var p in points)
@@ -81,8 +84,8 @@ internal static class ScaleCurve
             }
             svg.Append('\n');
         }
-        Panel(0, "time to first feasible plan", p => p.FirstPlanSeconds, "seconds");
-        Panel(1, string.Create(CultureInfo.InvariantCulture, $"gap at {timeLimit:0} s"), p => p.GapPercent, "% above the proven bound");
+        Panel(0, "time to first feasible plan", p => p.FirstPlanSeconds, "seconds", logarithmic: false);
+        Panel(1, string.Create(CultureInfo.InvariantCulture, $"gap at {timeLimit:0} s (log scale)"), p => p.GapPercent, "% above the proven bound", logarithmic: true);
         svg.Append("</svg>\n");
         return svg.ToString();
     }
