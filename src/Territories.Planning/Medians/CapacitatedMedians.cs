@@ -79,8 +79,8 @@ public static class CapacitatedMedians
 
     /// <summary>
     /// Medians spread out (each next one the point with the most demand-weighted distance to the chosen ones), points
-    /// assigned by regret (largest gap between their nearest and second-nearest median with room first); null when a
-    /// point finds no median with room.
+    /// assigned by regret, then improved by alternating (each cluster's median moves to the member that serves the
+    /// cluster most cheaply, then every point is reassigned) while the total falls; null when a point finds no room.
     /// </summary>
     private static (HashSet<int> Open, int[] MedianOf)? Greedy(CapacitatedMedianInstance instance, int[][] candidates)
     {
@@ -94,6 +94,33 @@ public static class CapacitatedMedians
             for (var i = 0; i < n; i++) nearest[i] = Math.Min(nearest[i], instance.Distance(i, next));
         }
         var open = medians.ToHashSet();
+        if (Assign(instance, candidates, open) is not { } medianOf) return null;
+        var total = Total(instance, medianOf);
+        for (var round = 0; round < 100; round++)
+        {
+            var moved = Relocated(instance, medianOf);
+            if (moved.SetEquals(open) || Assign(instance, candidates, moved) is not { } reassigned) break;
+            var reassignedTotal = Total(instance, reassigned);
+            if (reassignedTotal >= total - 1e-9) break;
+            (open, medianOf, total) = (moved, reassigned, reassignedTotal);
+        }
+        return (open, medianOf);
+    }
+
+    /// <summary>Each cluster's best median among its members: the least total distance, with capacity for the cluster.</summary>
+    private static HashSet<int> Relocated(CapacitatedMedianInstance instance, int[] medianOf) =>
+        medianOf.Select((m, i) => (m, i)).GroupBy(p => p.m).Select(cluster =>
+        {
+            var members = cluster.Select(p => p.i).ToList();
+            var demand = members.Sum(i => instance.Demand[i]);
+            return members.Where(k => instance.Capacity[k] >= demand).DefaultIfEmpty(cluster.Key)
+                .MinBy(k => members.Sum(i => instance.Distance(i, k)));
+        }).ToHashSet();
+
+    /// <summary>Points by regret (largest gap between the nearest and second-nearest open median with room first); null when one finds no room.</summary>
+    private static int[]? Assign(CapacitatedMedianInstance instance, int[][] candidates, HashSet<int> open)
+    {
+        var n = instance.Demand.Count;
         var room = Enumerable.Range(0, n).Select(j => open.Contains(j) ? instance.Capacity[j] : 0).ToArray();
         var medianOf = Enumerable.Repeat(-1, n).ToArray();
         var left = Enumerable.Range(0, n).ToHashSet();
@@ -110,8 +137,11 @@ public static class CapacitatedMedians
             room[median] -= instance.Demand[point];
             left.Remove(point);
         }
-        return (open, medianOf);
+        return medianOf;
     }
+
+    private static double Total(CapacitatedMedianInstance instance, int[] medianOf) =>
+        medianOf.Select((m, i) => instance.Distance(i, m)).Sum();
 
     private sealed class OnSolution(Action report) : CpSolverSolutionCallback
     {
