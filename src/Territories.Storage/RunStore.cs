@@ -9,10 +9,13 @@ namespace Territories.Storage;
 /// </summary>
 public sealed class RunStore(Database database, TimeProvider time)
 {
-    private const string Columns = """
+    /// <summary>Every column but the problem and plan documents: what listings and progress need.</summary>
+    private const string StatusColumns = """
         id, scenario_id, state, idempotency_key, created_at, updated_at, started_at, finished_at, lease_owner, lease_expires_at,
-        cancel_requested, attempts, solved_by, best_objective, bound, gap, elapsed_seconds, solutions, problem, plan, error
+        cancel_requested, attempts, solved_by, best_objective, bound, gap, elapsed_seconds, solutions, error
         """;
+
+    private const string Columns = StatusColumns + ", problem, plan";
 
     /// <summary>
     /// Queues a run of <paramref name="problem"/>. With an idempotency key already used for this scenario, the run
@@ -46,12 +49,19 @@ public sealed class RunStore(Database database, TimeProvider time)
         return (await connection.QuerySingleOrDefaultAsync<RunRow>($"SELECT {Columns} FROM runs WHERE id = @id", new { id }))?.ToRecord();
     }
 
+    /// <summary>The run without its problem and plan documents (for progress polls), or null.</summary>
+    public async Task<RunRecord?> GetStatusAsync(string id, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        return (await connection.QuerySingleOrDefaultAsync<RunRow>($"SELECT {StatusColumns}, '' AS problem, NULL AS plan FROM runs WHERE id = @id", new { id }))?.ToRecord();
+    }
+
     /// <summary>Runs without their problem and plan documents, oldest first; all runs or one scenario's.</summary>
     public async Task<IReadOnlyList<RunRecord>> ListAsync(string? scenarioId, CancellationToken cancel = default)
     {
         await using var connection = await database.OpenAsync(cancel);
         var rows = await connection.QueryAsync<RunRow>(
-            $"SELECT {Columns.Replace("problem, plan", "'' AS problem, NULL AS plan", StringComparison.Ordinal)} FROM runs WHERE @scenarioId IS NULL OR scenario_id = @scenarioId ORDER BY seq",
+            $"SELECT {StatusColumns}, '' AS problem, NULL AS plan FROM runs WHERE @scenarioId IS NULL OR scenario_id = @scenarioId ORDER BY seq",
             new { scenarioId });
         return rows.Select(r => r.ToRecord()).ToList();
     }

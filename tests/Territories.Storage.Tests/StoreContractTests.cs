@@ -193,6 +193,8 @@ public abstract class StoreContractTests
         Assert.Null(await store.Runs.ClaimNextAsync("host-b", Lease));
         var read = await store.Runs.GetAsync(run.Id);
         Assert.Equal(new RunProgress(120.5, 100, 0.17, 20, 4), read!.Progress);
+        var status = await store.Runs.GetStatusAsync(run.Id);
+        Assert.Equal((read.Progress, read.State, ""), (status!.Progress, status.State, status.Problem));
     }
 
     [Fact]

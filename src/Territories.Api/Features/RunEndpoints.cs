@@ -34,7 +34,7 @@ public static class RunEndpoints
     /// <c>finished</c> event when it completes, fails or is cancelled, and the stream ends.
     /// </summary>
     public static async Task<Results<ServerSentEventsResult<RunEvent>, ProblemHttpResult>> Events(string id, TerritoryStore store, CancellationToken cancel) =>
-        await store.Runs.GetAsync(id, cancel) is null ? ApiProblems.NotFound("run", id) : TypedResults.ServerSentEvents(Stream(id, store, cancel));
+        await store.Runs.GetStatusAsync(id, cancel) is null ? ApiProblems.NotFound("run", id) : TypedResults.ServerSentEvents(Stream(id, store, cancel));
 
     /// <summary>
     /// Cancels the run: a queued run is cancelled at once (200); a running run stops its search and keeps the best plan
@@ -53,7 +53,7 @@ public static class RunEndpoints
         DateTimeOffset? last = null;
         while (!cancel.IsCancellationRequested)
         {
-            if (await store.Runs.GetAsync(id, cancel) is not { } run) yield break;
+            if (await store.Runs.GetStatusAsync(id, cancel) is not { } run) yield break;
             if (run.UpdatedAt != last)
             {
                 last = run.UpdatedAt;

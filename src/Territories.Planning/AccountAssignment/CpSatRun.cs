@@ -28,7 +28,8 @@ internal static class CpSatRun
         return new CpSatOutcome(status, callback.Best, bound, callback.Solutions, conflicting);
     }
 
-    private static string Parameters(SolveSettings settings)
+    /// <summary>The CP-SAT parameters of a run: workers, seed, the wall-clock limit and, when set, the deterministic one.</summary>
+    public static string Parameters(SolveSettings settings)
     {
         var parts = new List<string>
         {
@@ -60,6 +61,12 @@ internal static class CpSatRun
             onSolution?.Invoke(repOf);
         }
     }
+}
+
+/// <summary>A CP-SAT callback that only says a solution was found (for callers that read the solution once the search ends).</summary>
+internal sealed class EachSolution(Action onSolution) : CpSolverSolutionCallback
+{
+    public override void OnSolutionCallback() => onSolution();
 }
 
 /// <summary>Search settings of one CP-SAT run.</summary>

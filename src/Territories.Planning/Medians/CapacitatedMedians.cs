@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using Google.OrTools.Sat;
+using Territories.Planning.AccountAssignment;
 
 namespace Territories.Planning.Medians;
 
@@ -65,10 +65,10 @@ public static class CapacitatedMedians
 
         var solver = new CpSolver
         {
-            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{workers}, random_seed:{seed}, max_time_in_seconds:{Math.Max(0.1, timeLimitSeconds - clock.Elapsed.TotalSeconds):0.###}"),
+            StringParameters = CpSatRun.Parameters(new SolveSettings(TimeSpan.FromSeconds(timeLimitSeconds) - clock.Elapsed, workers, seed, null)),
         };
         var firstPlan = double.NaN;
-        var status = solver.Solve(model, new OnSolution(() => { if (double.IsNaN(firstPlan)) firstPlan = clock.Elapsed.TotalSeconds; }));
+        var status = solver.Solve(model, new EachSolution(() => { if (double.IsNaN(firstPlan)) firstPlan = clock.Elapsed.TotalSeconds; }));
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             return new CapacitatedMedianResult(null, null, null, false, double.NaN, clock.Elapsed.TotalSeconds);
         var medianOf = Enumerable.Range(0, n).Select(i => candidates[i][Array.FindIndex(x[i], v => solver.BooleanValue(v))]).ToArray();
@@ -142,9 +142,4 @@ public static class CapacitatedMedians
 
     private static double Total(CapacitatedMedianInstance instance, int[] medianOf) =>
         medianOf.Select((m, i) => instance.Distance(i, m)).Sum();
-
-    private sealed class OnSolution(Action report) : CpSolverSolutionCallback
-    {
-        public override void OnSolutionCallback() => report();
-    }
 }

@@ -140,27 +140,7 @@ internal sealed class BandRepair
             if (_repOf[u] != plan[u]) Move(u, plan[u]);
     }
 
-    private bool Connected(int rep) => ConnectedWithout(-1, rep);
+    private bool Connected(int rep) => Territory.IsConnected(_repOf, _neighbours, rep);
 
-    /// <summary>True when the rep's units other than <paramref name="unit"/> are non-empty and connected.</summary>
-    private bool ConnectedWithout(int unit, int rep)
-    {
-        var start = -1;
-        var count = 0;
-        for (var u = 0; u < _repOf.Length; u++)
-        {
-            if (u == unit || _repOf[u] != rep) continue;
-            count++;
-            if (start < 0) start = u;
-        }
-        if (count == 0) return false;
-        var seen = new HashSet<int> { start };
-        var queue = new Queue<int>([start]);
-        while (queue.TryDequeue(out var u))
-        {
-            foreach (var v in _neighbours[u])
-                if (v != unit && _repOf[v] == rep && seen.Add(v)) queue.Enqueue(v);
-        }
-        return seen.Count == count;
-    }
+    private bool ConnectedWithout(int unit, int rep) => Territory.IsConnected(_repOf, _neighbours, rep, unit);
 }

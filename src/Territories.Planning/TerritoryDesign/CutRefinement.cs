@@ -95,17 +95,5 @@ internal sealed class CutRefinement
 
     private int Cut() => _edges.Count(e => _districtOf[e.A] != _districtOf[e.B]);
 
-    private bool Connected(int district)
-    {
-        var start = Array.IndexOf(_districtOf, district);
-        if (start < 0) return false;
-        var seen = new HashSet<int> { start };
-        var queue = new Queue<int>([start]);
-        while (queue.TryDequeue(out var u))
-        {
-            foreach (var v in _neighbours[u])
-                if (_districtOf[v] == district && seen.Add(v)) queue.Enqueue(v);
-        }
-        return seen.Count == _districtOf.Count(d => d == district);
-    }
+    private bool Connected(int district) => Territory.IsConnected(_districtOf, _neighbours, district);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Google.OrTools.Sat;
+using Territories.Planning.AccountAssignment;
 using Territories.Domain.Model;
 
 namespace Territories.Planning.TerritoryDesign;
@@ -31,7 +31,7 @@ public static class Districting
         var firstPlan = WithinBand(instance, hint) ? started.Elapsed.TotalSeconds : double.NaN;
         var unitEdges = instance.Edges.Select(e => (Math.Min(e.A, e.B), Math.Max(e.A, e.B))).Distinct().ToList();
         if (instance.Contiguous && !double.IsNaN(firstPlan) && instance.Population.Count >= AnnealAbove)
-            hint = new CutRefinement(hint, instance.Population, RegionGrowing.Neighbours(data), unitEdges, instance.Lower, instance.Upper, seed)
+            hint = new CutRefinement(hint, instance.Population, data.Neighbours, unitEdges, instance.Lower, instance.Upper, seed)
                 .Run(TimeSpan.FromSeconds(timeLimitSeconds * RefinementShare));
 
         var model = new CpModel();
@@ -66,9 +66,9 @@ public static class Districting
 
         var solver = new CpSolver
         {
-            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{workers}, random_seed:{seed}, max_time_in_seconds:{Math.Max(0.1, timeLimitSeconds - started.Elapsed.TotalSeconds):0.###}"),
+            StringParameters = CpSatRun.Parameters(new SolveSettings(TimeSpan.FromSeconds(timeLimitSeconds) - started.Elapsed, workers, seed, null)),
         };
-        var callback = new FirstPlan(() => { if (double.IsNaN(firstPlan)) firstPlan = started.Elapsed.TotalSeconds; });
+        var callback = new EachSolution(() => { if (double.IsNaN(firstPlan)) firstPlan = started.Elapsed.TotalSeconds; });
         var status = solver.Solve(model, callback);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             return new DistrictingResult(null, null, null, false, double.NaN, started.Elapsed.TotalSeconds);
@@ -115,11 +115,6 @@ public static class Districting
         for (var u = 0; u < x.Length; u++)
         for (var d = 0; d < x[u].Length; d++)
             if (x[u][d] is { } v) model.AddHint(v, renumbered[u] == d);
-        contiguity?.Hint(model, renumbered, RegionGrowing.Neighbours(data));
-    }
-
-    private sealed class FirstPlan(Action onSolution) : CpSolverSolutionCallback
-    {
-        public override void OnSolutionCallback() => onSolution();
+        contiguity?.Hint(model, renumbered, data.Neighbours);
     }
 }

@@ -11,7 +11,7 @@ internal static class RegionGrowing
     public static int[] Build(UnitData data, IReadOnlyList<double> fairShare, CancellationToken cancel)
     {
         var repOf = Enumerable.Repeat(-1, data.UnitCount).ToArray();
-        var neighbours = Neighbours(data);
+        var neighbours = data.Neighbours;
         var load = new double[data.RepCount];
         Seed(data, repOf, load, neighbours);
         while (!cancel.IsCancellationRequested)
@@ -72,16 +72,5 @@ internal static class RegionGrowing
                 queue.Enqueue(v);
             }
         }
-    }
-
-    public static List<int>[] Neighbours(UnitData data)
-    {
-        var neighbours = Enumerable.Range(0, data.UnitCount).Select(_ => new List<int>()).ToArray();
-        foreach (var (a, b) in data.Edges)
-        {
-            neighbours[a].Add(b);
-            neighbours[b].Add(a);
-        }
-        return neighbours;
     }
 }

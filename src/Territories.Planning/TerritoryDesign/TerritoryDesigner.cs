@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.OrTools.Sat;
+using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using Territories.Planning.AccountAssignment;
@@ -25,7 +26,7 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
         incumbent.Offer(data.ToAccounts(hint), "construction");
 
         var model = new UnitModel(data, hint);
-        var solver = new CpSolver { StringParameters = Parameters() };
+        var solver = new CpSolver { StringParameters = CpSatRun.Parameters(settings with { TimeLimit = clock.Remaining }) };
         var callback = new Solutions(model, repOfUnit => incumbent.Offer(data.ToAccounts(repOfUnit), "cp-sat"));
         CpSolverStatus status;
         using (cancel.Register(solver.StopSearch)) status = solver.Solve(model.Model, callback);
@@ -50,7 +51,7 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
                 accounts.Select(a => a.Id).ToList(), Skills: skills));
         }
         blocking.AddRange(TooLarge(data));
-        var pieces = Pieces(data);
+        var pieces = UnitGraph.Of(problem.Units).Components(data.Ids.ToHashSet());
         if (pieces.Count > data.RepCount)
             blocking.Add(new Diagnostic(DiagnosticCodes.UnitsDisconnected,
                 $"the units with accounts form {pieces.Count} separate pieces (e.g. {string.Join(" | ", pieces.Take(3).Select(p => string.Join(",", p.Take(4))))}) but there are only {data.RepCount} reps; every rep's territory must be one connected piece"));
@@ -72,28 +73,6 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
                 string.Create(CultureInfo.InvariantCulture, $"unit {data.Ids[u]} alone holds {data.AccountsOf[u].Count} accounts with {data.Metric[u][r0]:N0} of {problem.Options.Balance.Metric.ToString().ToLowerInvariant()} and {data.Workload[u][r0]:N0} hours, more than any rep may take ({limit}); with contiguity a unit is never split: use smaller units there, or widen the band"),
                 data.AccountsOf[u].Take(10).Select(a => problem.Accounts[a].Id).ToList());
         }
-    }
-
-    /// <summary>The connected pieces of the unit graph, as unit ids.</summary>
-    private static List<List<UnitId>> Pieces(UnitData data)
-    {
-        var neighbours = RegionGrowing.Neighbours(data);
-        var seen = new bool[data.UnitCount];
-        var pieces = new List<List<UnitId>>();
-        for (var start = 0; start < data.UnitCount; start++)
-        {
-            if (seen[start]) continue;
-            var piece = new List<UnitId>();
-            var queue = new Queue<int>([start]);
-            seen[start] = true;
-            while (queue.TryDequeue(out var u))
-            {
-                piece.Add(data.Ids[u]);
-                foreach (var v in neighbours[u].Where(v => !seen[v])) { seen[v] = true; queue.Enqueue(v); }
-            }
-            pieces.Add(piece);
-        }
-        return pieces;
     }
 
     private static double[] FairShares(UnitData data)
@@ -119,11 +98,6 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
             $"contiguity, the balance band, capacity and the other hard rules cannot all hold (proven by CP-SAT); {detail}. Widen balance.tolerance, add or move reps, or turn contiguity off",
             RepIds: outside.Select(x => problem.Reps[x.Rep].Id).ToList());
     }
-
-    private string Parameters() => string.Join(", ",
-        $"num_workers:{settings.Workers}", $"random_seed:{settings.Seed}",
-        string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(0.01, clock.Remaining.TotalSeconds):0.###}"))
-        + (settings.DeterministicTime is { } d ? string.Create(CultureInfo.InvariantCulture, $", max_deterministic_time:{d:0.###}") : "");
 
     private sealed class Solutions(UnitModel model, Action<int[]> offer) : CpSolverSolutionCallback
     {

@@ -32,6 +32,12 @@ internal sealed class UnitData
         Moves = new int[UnitCount][];
         for (var u = 0; u < UnitCount; u++) Aggregate(u);
         Edges = UnitEdges(problem, position);
+        Neighbours = Enumerable.Range(0, UnitCount).Select(_ => new List<int>()).ToArray();
+        foreach (var (a, b) in Edges)
+        {
+            Neighbours[a].Add(b);
+            Neighbours[b].Add(a);
+        }
     }
 
     public TerritoryProblem Problem { get; }
@@ -53,6 +59,8 @@ internal sealed class UnitData
     public int[][] Moves { get; }
     /// <summary>Neighbouring units (both holding accounts), each pair once with the lower index first.</summary>
     public IReadOnlyList<(int A, int B)> Edges { get; }
+    /// <summary>Each unit's neighbouring units, from <see cref="Edges"/>.</summary>
+    public List<int>[] Neighbours { get; }
 
     /// <summary>Rep per account of a rep-per-unit plan.</summary>
     public int[] ToAccounts(int[] repOfUnit) => UnitOfAccount.Select(u => repOfUnit[u]).ToArray();

@@ -32,7 +32,7 @@ internal sealed class UnitModel
         if (hint is not null)
         {
             AddHint(hint);
-            contiguity.Hint(Model, hint, RegionGrowing.Neighbours(data));
+            contiguity.Hint(Model, hint, data.Neighbours);
         }
     }
 
