@@ -75,6 +75,29 @@ public sealed class GeographyCommandTests : CliHarness
     }
 
     [Fact]
+    public async Task GenerateRealistic_SeveralStates_WritesABookWithTheRecipesRules()
+    {
+        var problemPath = Path.Combine(Folder, "realistic.json");
+
+        var (exit, _, _) = await Run("generate", "--realistic", "--counties", Counties, "--state", "22,28", "--accounts", "600", "--reps", "20", "--seed", "5", "--out", problemPath);
+
+        Assert.Equal(CliApp.Success, exit);
+        var problem = TerritoryProblemReader.Read(await File.ReadAllTextAsync(problemPath));
+        Assert.Equal((600, 20), (problem.Accounts.Count, problem.Reps.Count));
+        Assert.Equal((0.10, 0.2), (problem.Options.Balance.Tolerance, problem.Options.MaxMovedShare));
+        Assert.Equal(30, problem.Accounts.Count(a => a.CurrentRepId is null));
+    }
+
+    [Fact]
+    public async Task GenerateRealistic_WithoutCounties_IsInvalidInput()
+    {
+        var (exit, _, err) = await Run("generate", "--realistic", "--state", "22", "--accounts", "600", "--reps", "20");
+
+        Assert.Equal(CliApp.InvalidInput, exit);
+        Assert.Contains("--realistic needs --counties", err);
+    }
+
+    [Fact]
     public async Task Generate_UnknownState_IsInvalidInput()
     {
         var (exit, _, err) = await Run("generate", "--counties", Counties, "--state", "99", "--accounts", "10", "--reps", "2");
