@@ -2,28 +2,20 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Domain.Samples;
+using Territories.Tests.Shared;
 
 namespace Territories.Geo.Tests;
 
 /// <summary>The realistic rebalancing book on the bundled county atlas (data/geo): what its recipe promises.</summary>
 public sealed class RealisticBookTests
 {
-    private static readonly Lazy<IReadOnlyList<UnitShape>> Counties = new(() => UnitShapes.Read(File.ReadAllText(RepoFile("data/geo/us-counties.geojson"))));
+    private static readonly Lazy<IReadOnlyList<UnitShape>> Counties = new(() => UnitShapes.Read(File.ReadAllText(RepoFiles.Path("data/geo/us-counties.geojson"))));
 
     // Alabama, Georgia, Tennessee: 2,000 accounts, 24 reps.
     private static readonly Lazy<TerritoryProblem> Book = new(() => Generate(seed: 3));
 
     private static TerritoryProblem Generate(int seed) =>
         RealisticBook.Generate(new SyntheticBookSettings(2000, 24, seed), Counties.Value, ["01", "13", "47"]);
-
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Territories.sln"))) return Path.Combine(dir.FullName, relative);
-        }
-        throw new InvalidOperationException("the repository root (Territories.sln) is not above the test binaries");
-    }
 
     [Fact]
     public void Generate_SameSeed_SameBook_AnotherSeed_AnotherBook()
