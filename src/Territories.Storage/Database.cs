@@ -33,6 +33,12 @@ public abstract class Database
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancel = default);
 
+    /// <summary>Inserts a dataset's account rows (ordinals 0, 1, …) in the caller's transaction, in as few round trips as the engine allows.</summary>
+    public abstract Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId, IReadOnlyList<DatasetAccount> accounts,
+        CancellationToken cancel);
+
+    private const string InsertAccountColumns = "INSERT INTO dataset_accounts (dataset_id, ordinal, current_rep_id, segment, tier, account)";
+
     /// <summary>A short description for logs, without secrets.</summary>
     public abstract string Describe();
 
@@ -70,6 +76,34 @@ public abstract class Database
             return connection;
         }
 
+        /// <summary>One prepared statement executed per row: SQLite runs in-process, so a row costs no round trip.</summary>
+        public override async Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId,
+            IReadOnlyList<DatasetAccount> accounts, CancellationToken cancel)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"{InsertAccountColumns} VALUES ($dataset, $ordinal, $rep, $segment, $tier, $account)";
+            var parameters = new[] { "$dataset", "$ordinal", "$rep", "$segment", "$tier", "$account" }.Select(name =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            parameters[0].Value = datasetId;
+            command.Prepare();
+            for (var i = 0; i < accounts.Count; i++)
+            {
+                var a = accounts[i];
+                parameters[1].Value = i;
+                parameters[2].Value = (object?)a.CurrentRepId ?? DBNull.Value;
+                parameters[3].Value = (object?)a.Segment ?? DBNull.Value;
+                parameters[4].Value = (object?)a.Tier ?? DBNull.Value;
+                parameters[5].Value = a.Json;
+                await command.ExecuteNonQueryAsync(cancel);
+            }
+        }
+
         public override string Describe() => $"SQLite file {_path}";
     }
 
@@ -84,6 +118,22 @@ public abstract class Database
         public override string? PrepareSql => null;
 
         public override async Task<DbConnection> OpenAsync(CancellationToken cancel = default) => await _source.OpenConnectionAsync(cancel);
+
+        /// <summary>All rows in one statement, the columns as arrays.</summary>
+        public override Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId,
+            IReadOnlyList<DatasetAccount> accounts, CancellationToken cancel) =>
+            connection.ExecuteAsync(new CommandDefinition(
+                $"{InsertAccountColumns} SELECT @datasetId, * FROM unnest(@ordinals, @reps, @segments, @tiers, @json)",
+                new
+                {
+                    datasetId,
+                    ordinals = Enumerable.Range(0, accounts.Count).ToArray(),
+                    reps = accounts.Select(a => a.CurrentRepId).ToArray(),
+                    segments = accounts.Select(a => a.Segment).ToArray(),
+                    tiers = accounts.Select(a => a.Tier).ToArray(),
+                    json = accounts.Select(a => a.Json).ToArray(),
+                },
+                transaction, cancellationToken: cancel));
 
         public override string Describe()
         {

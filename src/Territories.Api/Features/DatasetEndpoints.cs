@@ -104,19 +104,16 @@ public static class DatasetEndpoints
         };
     }
 
-    /// <summary>A page of accounts, filtered by current rep, segment and tier (all optional).</summary>
-    public static async Task<Results<Ok<AccountPage>, ValidationProblem, ProblemHttpResult>> Accounts(string id, TerritoryStore store, CancellationToken cancel,
+    /// <summary>A page of accounts, filtered by current rep, segment and tier (all optional); reads only that page from the store.</summary>
+    public static async Task<Results<AccountPageJson, ValidationProblem, ProblemHttpResult>> Accounts(string id, TerritoryStore store, CancellationToken cancel,
         [FromQuery] string? repId = null, [FromQuery] string? segment = null, [FromQuery] string? tier = null, [FromQuery] int offset = 0, [FromQuery] int limit = 100)
     {
         var errors = new List<InputError>();
         if (offset < 0) errors.Add(new InputError("offset", $"must be 0 or more, not {offset}"));
         if (limit is < 1 or > MaxPageSize) errors.Add(new InputError("limit", $"must be between 1 and {MaxPageSize}, not {limit}"));
         if (errors.Count > 0) return ContractBody.Problem(errors);
-        if (await store.Datasets.GetAsync(id, cancel) is not { } record) return ApiProblems.NotFound("dataset", id);
-        var matching = TerritoryProblemReader.Read(record.Document).Accounts
-            .Where(a => (repId is null || a.CurrentRepId?.Value == repId) && (segment is null || a.Segment == segment) && (tier is null || a.Tier == tier))
-            .ToList();
-        return TypedResults.Ok(new AccountPage(matching.Count, offset, limit, matching.Skip(offset).Take(limit).ToList()));
+        var page = await store.Datasets.PageAccountsAsync(id, new AccountQuery(repId, segment, tier, offset, limit), cancel);
+        return page is null ? ApiProblems.NotFound("dataset", id) : new AccountPageJson(page, offset, limit);
     }
 
     /// <summary>The dataset as contract JSON (section 1), ready to solve with the CLI or to send back.</summary>

@@ -18,25 +18,30 @@ public static class TerritoryProblemWriter
             maxAccounts = r.MaxAccounts,
             region = r.Region,
         }),
-        accounts = problem.Accounts.Select(a => new
-        {
-            id = a.Id,
-            name = a.Name,
-            location = Point(a.Location),
-            segment = a.Segment,
-            tier = a.Tier,
-            requiredSkills = a.RequiredSkills.Order(StringComparer.Ordinal),
-            workload = a.Workload,
-            potential = a.Potential,
-            revenue = a.Revenue,
-            currentRepId = a.CurrentRepId,
-            lockedRepId = a.LockedRepId,
-            unitId = a.UnitId,
-        }),
+        accounts = problem.Accounts.Select(AccountObject),
         units = problem.Units.Select(u => new { id = u.Id, neighbors = u.Neighbors }),
         pairs = problem.Pairs.Select(p => new { accountId = p.AccountId, repId = p.RepId, cost = p.Cost, workload = p.Workload }),
         options = Options(problem.Options),
     });
+
+    /// <summary>One account as the document holds it, on one line (datasets also store their accounts one by one, for paging).</summary>
+    public static string WriteAccount(Account account) => System.Text.Json.JsonSerializer.Serialize(AccountObject(account), ContractSerializer.CompactOptions);
+
+    private static object AccountObject(Account a) => new
+    {
+        id = a.Id,
+        name = a.Name,
+        location = Point(a.Location),
+        segment = a.Segment,
+        tier = a.Tier,
+        requiredSkills = a.RequiredSkills.Order(StringComparer.Ordinal),
+        workload = a.Workload,
+        potential = a.Potential,
+        revenue = a.Revenue,
+        currentRepId = a.CurrentRepId,
+        lockedRepId = a.LockedRepId,
+        unitId = a.UnitId,
+    };
 
     private static object? Point(GeoPoint? point) => point is { } p ? new { lat = p.Lat, lon = p.Lon } : null;
 
