@@ -8,6 +8,8 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Storage;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary>Datasets (books of business): create from contract JSON or CSV, list, read, page accounts, replace, delete, export.</summary>
@@ -36,7 +38,7 @@ public static class DatasetEndpoints
     /// <summary>Creates a dataset from a territory problem (contract section 1); its <c>options</c> become the scenarios' default.</summary>
     public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> Create(HttpRequest request, TerritoryStore store, CancellationToken cancel)
     {
-        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        var (problem, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, TerritoryProblemReader.Read, cancel);
         if (invalid is not null) return invalid;
         return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem!), cancel: cancel));
     }
@@ -45,17 +47,20 @@ public static class DatasetEndpoints
     /// Creates a dataset from a <c>multipart/form-data</c> upload: files <c>reps</c> (reps.csv) and <c>accounts</c>
     /// (accounts.csv), and an optional <c>name</c> field. Errors name the file, row and column.
     /// </summary>
-    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> CreateFromCsv(HttpRequest request, TerritoryStore store, CancellationToken cancel)
+    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> CreateFromCsv(HttpRequest request, TerritoryStore store, RequestBodies bodies,
+        CancellationToken cancel)
     {
         if (!request.HasFormContentType)
             return ContractBody.Problem([new InputError("$", "must be multipart/form-data with the files \"reps\" and \"accounts\"")]);
-        var form = await request.ReadFormAsync(cancel);
-        var missing = new[] { "reps", "accounts" }.Where(f => form.Files[f] is null).Select(f => new InputError(f, $"the file \"{f}\" ({f}.csv) is required")).ToList();
+        var (form, malformed) = await CsvUpload.ReadFormAsync(request, cancel);
+        if (malformed is not null) return malformed;
+        var missing = new[] { "reps", "accounts" }.Where(f => form!.Files[f] is null).Select(f => new InputError(f, $"the file \"{f}\" ({f}.csv) is required")).ToList();
         if (missing.Count > 0) return ContractBody.Problem(missing);
+        if (bodies.IsLarge(form!.Files.Sum(f => f.Length))) await bodies.EnterLargeAsync(request.HttpContext, cancel);
         try
         {
             var problem = DatasetCsv.Read(form["name"].FirstOrDefault() ?? DatasetContents.UntitledName,
-                await TextOf(form.Files["reps"]!, cancel), await TextOf(form.Files["accounts"]!, cancel));
+                await CsvUpload.TextOf(form.Files["reps"]!, cancel), await CsvUpload.TextOf(form.Files["accounts"]!, cancel));
             return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem), cancel: cancel));
         }
         catch (InvalidInputException e)
@@ -78,7 +83,7 @@ public static class DatasetEndpoints
     public static async Task<Results<Ok<DatasetSummary>, ValidationProblem, ProblemHttpResult>> Replace(string id, HttpRequest request, TerritoryStore store,
         CancellationToken cancel)
     {
-        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        var (problem, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, TerritoryProblemReader.Read, cancel);
         if (invalid is not null) return invalid;
         var write = await store.Datasets.ReplaceAsync(id, DatasetContents.Of(problem!), ETags.RequiredVersion(request), cancel);
         switch (write.Outcome)
@@ -138,12 +143,6 @@ public static class DatasetEndpoints
     {
         ETags.Set(context.Response, record.Version);
         return TypedResults.Created($"/api/v1/datasets/{record.Id}", DatasetSummary.Of(record));
-    }
-
-    private static async Task<string> TextOf(IFormFile file, CancellationToken cancel)
-    {
-        using var reader = new StreamReader(file.OpenReadStream());
-        return await reader.ReadToEndAsync(cancel);
     }
 
     private static IReadOnlyDictionary<string, int> CountBy(IEnumerable<Account> accounts, Func<Account, string?> key) =>

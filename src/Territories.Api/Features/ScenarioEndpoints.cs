@@ -9,6 +9,8 @@ using Territories.Domain.Model;
 using Territories.Domain.Scenarios;
 using Territories.Storage;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary>
@@ -121,7 +123,7 @@ public static class ScenarioEndpoints
     private static async Task<(Scenario? Scenario, string? Text, ValidationProblem? Invalid)> ReadValidAsync(HttpRequest request, TerritoryStore store,
         CancellationToken cancel)
     {
-        var text = await ContractBody.ReadTextAsync(request, cancel);
+        var text = await ContractBody.ReadTextAsync(request, BodySize.Small, cancel);
         Scenario scenario;
         try
         {

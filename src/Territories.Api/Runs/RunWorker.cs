@@ -1,16 +1,18 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Territories.Api.Hosting;
+using Territories.Api.Solving;
 using Territories.Storage;
 
 namespace Territories.Api.Runs;
 
 /// <summary>
 /// Solves stored runs: claims the oldest queued run whenever one of <see cref="ServiceSettings.MaxConcurrentRuns"/>
-/// slots is free, and hands it to a <see cref="RunExecution"/>. On a single-host store (SQLite) it first re-queues the
+/// slots and a solver worker are free, and hands both to a <see cref="RunExecution"/>. On a single-host store (SQLite) it first re-queues the
 /// runs a previous process left running, so a killed service resumes them at start-up.
 /// </summary>
-public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunSignal signal, IOptions<ServiceSettings> options, ILogger<RunWorker> log)
+public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunSignal signal, SolverPool solvers, IOptions<ServiceSettings> options,
+    ILogger<RunWorker> log)
     : BackgroundService
 {
     private readonly ServiceSettings _settings = options.Value;
@@ -26,15 +28,17 @@ public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunS
             while (!stopping.IsCancellationRequested)
             {
                 await slots.WaitAsync(stopping);
+                var worker = await solvers.ReserveAsync(stopping);
                 var run = await TryClaimAsync(stopping);
                 if (run is null)
                 {
+                    worker.Dispose();
                     slots.Release();
                     await signal.WaitAsync(_settings.Poll, stopping);
                     continue;
                 }
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(ExecuteAndReleaseAsync(run, slots, stopping));
+                running.Add(ExecuteAndReleaseAsync(run, worker, slots, stopping));
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -57,11 +61,11 @@ public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunS
         }
     }
 
-    private async Task ExecuteAndReleaseAsync(RunRecord run, SemaphoreSlim slots, CancellationToken stopping)
+    private async Task ExecuteAndReleaseAsync(RunRecord run, SolverReservation worker, SemaphoreSlim slots, CancellationToken stopping)
     {
         try
         {
-            await Task.Run(() => execution.ExecuteAsync(run, stopping), CancellationToken.None);
+            await Task.Run(() => execution.ExecuteAsync(run, worker, stopping), CancellationToken.None);
         }
         catch (DbException e)
         {
@@ -70,6 +74,7 @@ public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunS
         }
         finally
         {
+            worker.Dispose();
             slots.Release();
         }
     }

@@ -8,13 +8,20 @@ public static class ContractJson
     public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     /// <summary>Parses <paramref name="json"/> and hands its root to <paramref name="read"/>; throws <see cref="InvalidInputException"/> with every error found.</summary>
-    public static T Read<T>(string json, Func<JsonElement, List<InputError>, T?> read) where T : class
+    public static T Read<T>(string json, Func<JsonElement, List<InputError>, T?> read) where T : class =>
+        Read(() => JsonDocument.Parse(json, DocumentOptions), read);
+
+    /// <summary>As <see cref="Read{T}(string, Func{JsonElement, List{InputError}, T})"/>, from UTF-8 bytes (a request body as it came, without making it a string).</summary>
+    public static T Read<T>(ReadOnlyMemory<byte> utf8Json, Func<JsonElement, List<InputError>, T?> read) where T : class =>
+        Read(() => JsonDocument.Parse(utf8Json, DocumentOptions), read);
+
+    private static T Read<T>(Func<JsonDocument> parse, Func<JsonElement, List<InputError>, T?> read) where T : class
     {
         List<InputError> errors = [];
         T? value = null;
         try
         {
-            using var document = JsonDocument.Parse(json, DocumentOptions);
+            using var document = parse();
             value = read(document.RootElement, errors);
         }
         catch (JsonException e)
