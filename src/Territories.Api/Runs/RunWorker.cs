@@ -28,17 +28,15 @@ public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunS
             while (!stopping.IsCancellationRequested)
             {
                 await slots.WaitAsync(stopping);
-                var worker = await solvers.ReserveAsync(stopping);
-                var run = await TryClaimAsync(stopping);
+                var run = await AnyClaimableAsync(stopping) ? await TryClaimWithWorkerAsync(stopping) : null;
                 if (run is null)
                 {
-                    worker.Dispose();
                     slots.Release();
                     await signal.WaitAsync(_settings.Poll, stopping);
                     continue;
                 }
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(ExecuteAndReleaseAsync(run, worker, slots, stopping));
+                running.Add(ExecuteAndReleaseAsync(run.Value.Run, run.Value.Worker, slots, stopping));
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -48,17 +46,34 @@ public sealed class RunWorker(TerritoryStore store, RunExecution execution, RunS
         await Task.WhenAll(running);
     }
 
-    private async Task<RunRecord?> TryClaimAsync(CancellationToken stopping)
+    /// <summary>Whether a run waits; only then does the worker take a solver worker from the synchronous solves (which are refused while none is free).</summary>
+    private async Task<bool> AnyClaimableAsync(CancellationToken stopping)
     {
         try
         {
-            return await store.Runs.ClaimNextAsync(_settings.InstanceId, _settings.Lease, stopping);
+            return await store.Runs.AnyClaimableAsync(stopping);
+        }
+        catch (DbException e)
+        {
+            log.LogWarning(e, "Could not look for runs in the store; trying again at the next poll");
+            return false;
+        }
+    }
+
+    /// <summary>Waits for a free solver worker, then claims the oldest run; null (and the worker freed) when another instance was quicker.</summary>
+    private async Task<(RunRecord Run, SolverReservation Worker)?> TryClaimWithWorkerAsync(CancellationToken stopping)
+    {
+        var worker = await solvers.ReserveAsync(stopping);
+        try
+        {
+            if (await store.Runs.ClaimNextAsync(_settings.InstanceId, _settings.Lease, stopping) is { } run) return (run, worker);
         }
         catch (DbException e)
         {
             log.LogWarning(e, "Could not claim a run from the store; trying again at the next poll");
-            return null;
         }
+        worker.Dispose();
+        return null;
     }
 
     private async Task ExecuteAndReleaseAsync(RunRecord run, SolverReservation worker, SemaphoreSlim slots, CancellationToken stopping)

@@ -12,8 +12,12 @@ public static class ContractJson
         Read(() => JsonDocument.Parse(json, DocumentOptions), read);
 
     /// <summary>As <see cref="Read{T}(string, Func{JsonElement, List{InputError}, T})"/>, from UTF-8 bytes (a request body as it came, without making it a string).</summary>
-    public static T Read<T>(ReadOnlyMemory<byte> utf8Json, Func<JsonElement, List<InputError>, T?> read) where T : class =>
-        Read(() => JsonDocument.Parse(utf8Json, DocumentOptions), read);
+    public static T Read<T>(ReadOnlyMemory<byte> utf8Json, Func<JsonElement, List<InputError>, T?> read) where T : class
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
+            throw new InvalidInputException([new InputError("$", "is not valid UTF-8 text; send JSON encoded as UTF-8")]);
+        return Read(() => JsonDocument.Parse(utf8Json, DocumentOptions), read);
+    }
 
     private static T Read<T>(Func<JsonDocument> parse, Func<JsonElement, List<InputError>, T?> read) where T : class
     {
