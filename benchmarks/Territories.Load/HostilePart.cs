@@ -15,9 +15,9 @@ public static class HostilePart
         var dataset = await api.Create("/api/v1/datasets", LoadBooks.Book(120, 5, 1));
         const string b = "b0undary";
         string Multipart(string contentType, string body) =>
-            $"POST /api/v1/datasets/csv HTTP/1.1\r\nHost: x\r\nContent-Type: {contentType}\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n{{auth}}\r\n{body}";
+            $"POST /api/v1/datasets/csv HTTP/1.1\r\nHost: x\r\nContent-Type: {contentType}\r\nContent-Length: {Encoding.Latin1.GetByteCount(body)}\r\n{{auth}}\r\n{body}";
         string Json(string path, string body) =>
-            $"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n{{auth}}\r\n{body}";
+            $"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {Encoding.Latin1.GetByteCount(body)}\r\n{{auth}}\r\n{body}";
         var cases = new (string Name, string Request)[]
         {
             ("multipart without a boundary", Multipart("multipart/form-data", "garbage")),
@@ -42,6 +42,7 @@ public static class HostilePart
             ("malformed JSON", Json("/api/v1/datasets", "{ \"reps\": [")),
             ("JSON nested 10,000 deep", Json("/api/v1/plans/solve", new string('[', 10_000))),
             ("invalid UTF-8 in JSON", Json("/api/v1/datasets", "{\"\u00c3(\":1}")),
+            ("dataset delete with a stale If-Match", $"DELETE /api/v1/datasets/{dataset} HTTP/1.1\r\nHost: x\r\nIf-Match: \"7\"\r\n{{auth}}\r\n"),
             ("scenario body of 2 MB", Json("/api/v1/scenarios", $"{{\"name\":\"{new string('x', 2_000_000)}\"}}")),
             ("page size not a number", $"GET /api/v1/datasets/{dataset}/accounts?limit=lots HTTP/1.1\r\nHost: x\r\n{{auth}}\r\n"),
             ("unknown route", "GET /api/v1/nothing HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),

@@ -22,14 +22,16 @@ public static class PagePart
             random => random.Next(2) == 0
                 ? $"/api/v1/datasets/{dataset}/accounts?limit=100&repId=r{random.Next(1, reps + 1):000}"
                 : $"/api/v1/datasets/{dataset}/accounts?limit=100&tier={"ABC"[random.Next(3)]}&offset={random.Next(200)}");
+        var peer = await Drive(api, "peer in the same run: GET /health", options.PageSeconds / 2, _ => "/health");
         var detail = await Drive(api, "dataset detail (reps, counts, totals)", 3, _ => $"/api/v1/datasets/{dataset}");
         (await api.Delete($"/api/v1/datasets/{dataset}")).Dispose();
 
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"### Reads on a {options.Accounts:N0}-account dataset ({book.Length / 1e6:0.0} MB of JSON, created in {uploadSeconds:0.0} s), {Connections} connections\n"));
         report.WriteLine(Latencies.Header);
-        foreach (var (latencies, seconds) in new[] { pages, filtered, detail }) report.WriteLine(latencies.Summary(seconds));
-        report.WriteLine();
+        foreach (var (latencies, seconds) in new[] { pages, filtered, peer, detail }) report.WriteLine(latencies.Summary(seconds));
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"\nPages per second as a share of the /health peer's requests per second: {pages.Item1.Count / pages.Item2 / (peer.Item1.Count / peer.Item2):0.00}.\n"));
     }
 
     private static async Task<(Latencies, double)> Drive(ServiceApi api, string name, double seconds, Func<Random, string> path)

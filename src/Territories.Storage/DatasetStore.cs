@@ -93,16 +93,21 @@ public sealed class DatasetStore(Database database, TimeProvider time)
     public async Task<AccountRows?> PageAccountsAsync(string id, AccountQuery query, CancellationToken cancel = default)
     {
         await using var connection = await database.OpenAsync(cancel);
+        if (!query.IsFiltered)
+        {
+            // One statement: the dataset's count (its existence) and the window of ordinals, which are dense from 0.
+            var rows = (await connection.QueryAsync<(int Count, string? Account)>(new CommandDefinition(
+                """
+                SELECT d.account_count, a.account FROM datasets d
+                LEFT JOIN dataset_accounts a ON a.dataset_id = d.id AND a.ordinal >= @from AND a.ordinal < @to
+                WHERE d.id = @id ORDER BY a.ordinal
+                """,
+                new { id, from = query.Offset, to = (long)query.Offset + query.Limit }, cancellationToken: cancel))).AsList();
+            return rows.Count == 0 ? null : new AccountRows(rows[0].Count, rows.Where(r => r.Account is not null).Select(r => r.Account!).ToList());
+        }
         var count = await connection.QuerySingleOrDefaultAsync<int?>(
             new CommandDefinition("SELECT account_count FROM datasets WHERE id = @id", new { id }, cancellationToken: cancel));
         if (count is null) return null;
-        if (!query.IsFiltered)
-        {
-            var window = await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT account FROM dataset_accounts WHERE dataset_id = @id AND ordinal >= @from AND ordinal < @to ORDER BY ordinal",
-                new { id, from = query.Offset, to = (long)query.Offset + query.Limit }, cancellationToken: cancel));
-            return new AccountRows(count.Value, window.AsList());
-        }
         var filters = new List<string> { "dataset_id = @id" };
         if (query.CurrentRepId is not null) filters.Add("current_rep_id = @CurrentRepId");
         if (query.Segment is not null) filters.Add("segment = @Segment");
@@ -122,17 +127,25 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         return await connection.QuerySingleOrDefaultAsync<string?>("SELECT shapes FROM datasets WHERE id = @id", new { id });
     }
 
-    /// <summary>Deletes the dataset unless a scenario still uses it; the scenarios' ids come back in that case.</summary>
-    public async Task<StoreWrite<DatasetRecord>> DeleteAsync(string id, CancellationToken cancel = default)
+    /// <summary>
+    /// Deletes the dataset (and its account rows) unless a scenario still uses it (the scenarios' ids come back) or
+    /// <paramref name="expectedVersion"/> is given and no longer current.
+    /// </summary>
+    public async Task<StoreWrite<DatasetRecord>> DeleteAsync(string id, int? expectedVersion = null, CancellationToken cancel = default)
     {
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         var users = (await connection.QueryAsync<string>("SELECT id FROM scenarios WHERE dataset_id = @id ORDER BY id", new { id }, transaction)).ToList();
         if (users.Count > 0) return StoreWrite<DatasetRecord>.InUse(users);
         var deleted = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
-            $"DELETE FROM datasets WHERE id = @id RETURNING {Columns}, '' AS document", new { id }, transaction);
+            $"DELETE FROM datasets WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion) RETURNING {Columns}, '' AS document",
+            new { id, expectedVersion }, transaction);
+        var current = deleted is null
+            ? await connection.QuerySingleOrDefaultAsync<DatasetRow>($"SELECT {Columns}, '' AS document FROM datasets WHERE id = @id", new { id }, transaction)
+            : null;
         await transaction.CommitAsync(cancel);
-        return deleted is null ? StoreWrite<DatasetRecord>.NotFound : StoreWrite<DatasetRecord>.Done(deleted.ToRecord());
+        if (deleted is not null) return StoreWrite<DatasetRecord>.Done(deleted.ToRecord());
+        return current is null ? StoreWrite<DatasetRecord>.NotFound : StoreWrite<DatasetRecord>.VersionMismatch(current.ToRecord());
     }
 
     private sealed class DatasetRow

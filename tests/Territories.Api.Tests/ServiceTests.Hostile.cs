@@ -41,6 +41,7 @@ public abstract partial class ServiceTests
             ["invalid UTF-8"] = await Raw(client, HttpMethod.Post, "/api/v1/datasets", "application/json", [0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D]),
             ["a JSON array for an object"] = await client.Post("/api/v1/scenarios", "[1, 2, 3]"),
             ["If-Match that is no version"] = await client.Delete($"/api/v1/scenarios/{scenario}", ifMatch: "\"garbage\""),
+            ["dataset delete with a stale If-Match"] = await client.Delete($"/api/v1/datasets/{await CreateDataset(client, Books.Small("other"))}", ifMatch: "\"7\""),
             ["over-long Idempotency-Key"] = await client.Post($"/api/v1/scenarios/{scenario}/runs", idempotencyKey: new string('k', 5_000)),
             ["page size not a number"] = await client.Get($"/api/v1/datasets/{dataset}/accounts?limit=lots"),
             ["page size over the maximum"] = await client.Get($"/api/v1/datasets/{dataset}/accounts?limit=100000"),
@@ -59,6 +60,7 @@ public abstract partial class ServiceTests
         Assert.Equal(HttpStatusCode.RequestUriTooLong, replies["12 KB id"].Status);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, replies["scenario body over its limit"].Status);
         Assert.Equal(HttpStatusCode.PreconditionFailed, replies["If-Match that is no version"].Status);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, replies["dataset delete with a stale If-Match"].Status);
         Assert.Equal(["accounts.csv"], replies["accounts file with only its header"].ErrorPaths);
         Assert.Contains("Idempotency-Key", replies["over-long Idempotency-Key"].ErrorPaths);
         Assert.All(new[] { "multipart without a boundary", "over-long boundary", "truncated multipart", "more than 1,024 fields", "garbage multipart" },

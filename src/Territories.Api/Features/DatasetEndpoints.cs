@@ -95,13 +95,14 @@ public static class DatasetEndpoints
         return TypedResults.Ok(DatasetSummary.Of(write.Value));
     }
 
-    /// <summary>Deletes a dataset no scenario uses; otherwise 409 naming the scenarios.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TerritoryStore store, CancellationToken cancel)
+    /// <summary>Deletes a dataset no scenario uses; otherwise 409 naming the scenarios; with <c>If-Match</c>, only that version (else 412).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, HttpRequest request, TerritoryStore store, CancellationToken cancel)
     {
-        var write = await store.Datasets.DeleteAsync(id, cancel);
+        var write = await store.Datasets.DeleteAsync(id, ETags.RequiredVersion(request), cancel);
         return write.Outcome switch
         {
             WriteOutcome.NotFound => ApiProblems.NotFound("dataset", id),
+            WriteOutcome.VersionMismatch => ApiProblems.Stale("dataset", id, write.Value!.Version),
             WriteOutcome.InUse => ApiProblems.Conflict("The dataset is in use",
                 $"Scenarios {string.Join(", ", write.UsedBy)} use dataset \"{id}\"; delete them first.",
                 new Dictionary<string, object?> { ["scenarioIds"] = write.UsedBy }),
