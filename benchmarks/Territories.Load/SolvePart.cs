@@ -6,7 +6,8 @@ namespace Territories.Load;
 
 /// <summary>
 /// Six synchronous solves of <c>--solve-seconds</c> at once while twenty queued runs wait (one solving), readers and a
-/// writer run, and /health is probed every 20 ms: /health's latency, each solve's time or refusal, and what the runs did.
+/// writer run, and /health is probed every 20 ms: /health's latency (and, as the peer, in the 10 s before, while only one
+/// run solves), each solve's time or refusal, and what the runs did.
 /// </summary>
 public static class SolvePart
 {
@@ -19,7 +20,10 @@ public static class SolvePart
         var runs = new List<string>();
         for (var i = 0; i < 20; i++) runs.Add(await api.Create($"/api/v1/scenarios/{scenario}/runs", ""));
 
-        var health = new Latencies("GET /health (every 20 ms)");
+        var baseline = new Latencies("GET /health (every 20 ms) in the 10 s before the synchronous solves (one run solving)");
+        using (var before = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            await Loop(before.Token, async () => { (await baseline.TimeAsync(() => api.Get("/health"))).Dispose(); await Task.Delay(20); });
+        var health = new Latencies("GET /health (every 20 ms) while the solves run");
         var reads = new Latencies("GET dataset list and accounts pages (2 clients)");
         var writes = new Latencies("POST then DELETE a scenario (1 client)");
         using var stop = new CancellationTokenSource();
@@ -57,6 +61,7 @@ public static class SolvePart
 
         report.WriteLine($"### Solves in parallel: 6 synchronous {seconds:0} s solves (1,500 accounts x 15 reps, 2 CP-SAT workers each), 20 queued runs of {seconds:0} s, readers and a writer\n");
         report.WriteLine(Latencies.Header);
+        report.WriteLine(baseline.Summary(10));
         foreach (var l in new[] { health, reads, writes }) report.WriteLine(l.Summary(window));
         report.WriteLine();
         report.WriteLine("| synchronous solve | status | seconds | Retry-After | problem details |\n|---|---|---|---|---|");

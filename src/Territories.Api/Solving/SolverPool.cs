@@ -79,10 +79,33 @@ public sealed class SolverPool : IDisposable
 
     private void Work()
     {
+        SolverThreadPriority.Lower();
         foreach (var solve in _work.GetConsumingEnumerable()) solve();
     }
 
     public void Dispose() => _work.CompleteAdding();
+}
+
+/// <summary>
+/// Lowers the calling thread's scheduling priority (Linux nice +10; the search threads CP-SAT starts from it inherit it),
+/// so that while solves keep every core busy the request threads still get the processor when they need it. .NET's
+/// <see cref="Thread.Priority"/> does nothing on Linux, hence the system call; elsewhere this is a no-op.
+/// </summary>
+internal static class SolverThreadPriority
+{
+    private const int Nice = 10;
+
+    public static void Lower()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        _ = SetPriority(0, GetThreadId(), Nice);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "setpriority")]
+    private static extern int SetPriority(int which, int who, int priority);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "gettid")]
+    private static extern int GetThreadId();
 }
 
 /// <summary>One reserved solver worker: runs one solve; disposing it frees the worker (after the solve, whatever its outcome).</summary>
