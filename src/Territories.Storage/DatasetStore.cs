@@ -22,6 +22,7 @@ public sealed class DatasetStore(Database database, TimeProvider time)
             row, transaction);
         await database.InsertAccountsAsync(connection, transaction, row.Id, content.Accounts, cancel);
         await transaction.CommitAsync(cancel);
+        await connection.ExecuteAsync(database.AccountStatisticsSql);
         return row.ToRecord();
     }
 
@@ -82,6 +83,7 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         await connection.ExecuteAsync("DELETE FROM dataset_accounts WHERE dataset_id = @id", new { id }, transaction);
         await database.InsertAccountsAsync(connection, transaction, id, content.Accounts, cancel);
         await transaction.CommitAsync(cancel);
+        await connection.ExecuteAsync(database.AccountStatisticsSql);
         return StoreWrite<DatasetRecord>.Done(updated.ToRecord());
     }
 

@@ -5,7 +5,13 @@ namespace Territories.Domain.Contracts;
 /// <summary>Writes a territory problem as the contract's JSON (section 1), so <see cref="TerritoryProblemReader"/> reads it back unchanged.</summary>
 public static class TerritoryProblemWriter
 {
-    public static string Write(TerritoryProblem problem) => ContractSerializer.Write(new
+    public static string Write(TerritoryProblem problem) => ContractSerializer.Write(Document(problem));
+
+    /// <summary>The same document without indentation (a third smaller: how the service stores datasets).</summary>
+    public static string WriteCompact(TerritoryProblem problem) =>
+        System.Text.Json.JsonSerializer.Serialize(Document(problem), ContractSerializer.CompactOptions);
+
+    private static object Document(TerritoryProblem problem) => new
     {
         name = problem.Name,
         reps = problem.Reps.Select(r => new
@@ -22,7 +28,7 @@ public static class TerritoryProblemWriter
         units = problem.Units.Select(u => new { id = u.Id, neighbors = u.Neighbors }),
         pairs = problem.Pairs.Select(p => new { accountId = p.AccountId, repId = p.RepId, cost = p.Cost, workload = p.Workload }),
         options = Options(problem.Options),
-    });
+    };
 
     /// <summary>One account as the document holds it, on one line (datasets also store their accounts one by one, for paging).</summary>
     public static string WriteAccount(Account account) => System.Text.Json.JsonSerializer.Serialize(AccountObject(account), ContractSerializer.CompactOptions);
