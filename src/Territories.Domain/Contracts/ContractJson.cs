@@ -16,7 +16,15 @@ public static class ContractJson
     {
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
             throw new InvalidInputException([new InputError("$", "is not valid UTF-8 text; send JSON encoded as UTF-8")]);
-        return Read(() => JsonDocument.Parse(utf8Json, DocumentOptions), read);
+        return Read(() =>
+        {
+            // ParseValue builds the document on ordinary arrays, not on the shared array pool, which would keep a large
+            // body's buffers (tens of MB) after the request; trailing content after the value is malformed JSON.
+            var reader = new Utf8JsonReader(utf8Json.Span, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
+            var document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read()) throw new JsonException($"'{(char)utf8Json.Span[(int)reader.TokenStartIndex]}' is invalid after a single JSON value.", null, 0, reader.TokenStartIndex);
+            return document;
+        }, read);
     }
 
     private static T Read<T>(Func<JsonDocument> parse, Func<JsonElement, List<InputError>, T?> read) where T : class

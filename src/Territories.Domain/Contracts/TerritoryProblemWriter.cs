@@ -8,8 +8,13 @@ public static class TerritoryProblemWriter
     public static string Write(TerritoryProblem problem) => ContractSerializer.Write(Document(problem));
 
     /// <summary>The same document without indentation (a third smaller: how the service stores datasets).</summary>
-    public static string WriteCompact(TerritoryProblem problem) =>
-        System.Text.Json.JsonSerializer.Serialize(Document(problem), ContractSerializer.CompactOptions);
+    public static string WriteCompact(TerritoryProblem problem)
+    {
+        // Written to ordinary arrays, not the shared array pool, which would keep a large dataset's buffers afterwards.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer)) System.Text.Json.JsonSerializer.Serialize(writer, Document(problem), ContractSerializer.CompactOptions);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static object Document(TerritoryProblem problem) => new
     {
