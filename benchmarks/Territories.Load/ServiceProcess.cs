@@ -44,16 +44,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (options.Postgres is { } connection) start.Environment["ConnectionStrings__Territories"] = connection;
         foreach (var (name, value) in options.Environment) start.Environment[name] = value;
         var process = Process.Start(start)!;
-        var log = new StreamWriter(Path.Combine(folder, "service.log")) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        var output = new StreamWriter(Path.Combine(folder, "service.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var service = new ServiceProcess(url, process, folder);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"the service exited with {process.ExitCode}; see {folder}/service.log");
+            if (process.HasExited)
+            {
+                var log = await File.ReadAllTextAsync(Path.Combine(folder, "service.log"));
+                await service.DisposeAsync();
+                throw new InvalidOperationException($"the service exited with {process.ExitCode}:\n{log}");
+            }
             try
             {
                 if ((await http.GetAsync(new Uri(url, "/health"))).IsSuccessStatusCode) return service;
@@ -62,7 +67,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the service did not answer /health within 60 s");
+            if (DateTime.UtcNow > deadline)
+            {
+                await service.DisposeAsync();
+                throw new TimeoutException("the service did not answer /health within 60 s");
+            }
             await Task.Delay(200);
         }
     }
