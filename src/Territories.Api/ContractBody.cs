@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Territories.Api.Hosting;
+using System.Text.Json;
+using Territories.Api.Bodies;
 using Territories.Domain.Contracts;
 
 namespace Territories.Api;
@@ -8,17 +8,18 @@ namespace Territories.Api;
 /// <summary>
 /// Reads a request body with the contract's own reader, so that invalid input is answered as RFC 9457 problem details
 /// (400) with an <c>errors</c> map from field path to messages, exactly as the CLI reports it; malformed JSON included.
-/// Bodies over <see cref="ServiceSettings.MaxRequestBytes"/> are refused with 413 before they are read.
+/// The body is read from the stream by <see cref="RequestBodies"/> under the endpoint's <see cref="BodySize"/> limit (413 above it).
 /// </summary>
 public static class ContractBody
 {
-    public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(HttpRequest request, Func<string, T> parse, CancellationToken cancel)
+    public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(HttpRequest request, BodySize size,
+        Func<JsonElement, List<InputError>, T?> read, CancellationToken cancel)
         where T : class
     {
-        var text = await ReadTextAsync(request, cancel);
+        var body = await BodiesOf(request).ReadAsync(request, size, cancel);
         try
         {
-            return (parse(text), null);
+            return (ContractJson.Read(body, read), null);
         }
         catch (InvalidInputException e)
         {
@@ -26,31 +27,18 @@ public static class ContractBody
         }
     }
 
-    /// <summary>The body as text; a body larger than the limit throws the 413 that <see cref="RequestProblems"/> answers.</summary>
-    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken cancel)
-    {
-        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<ServiceSettings>>().Value.MaxRequestBytes;
-        if (request.ContentLength > limit) throw TooLarge(limit);
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[81920];
-        var text = new System.Text.StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer, cancel)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > limit) throw TooLarge(limit);
-        }
-        return text.ToString();
-    }
+    /// <summary>The body as text (for documents stored as sent, such as a scenario).</summary>
+    public static async Task<string> ReadTextAsync(HttpRequest request, BodySize size, CancellationToken cancel) =>
+        System.Text.Encoding.UTF8.GetString((await BodiesOf(request).ReadAsync(request, size, cancel)).Span);
 
-    private static BadHttpRequestException TooLarge(long limit) =>
-        new($"The request body is larger than the {limit:N0} bytes this service accepts (setting Territories:MaxRequestBytes).", StatusCodes.Status413PayloadTooLarge);
+    private static RequestBodies BodiesOf(HttpRequest request) => request.HttpContext.RequestServices.GetRequiredService<RequestBodies>();
 
-    /// <summary>Reads the body with <paramref name="parse"/> and answers <paramref name="plan"/>'s result, or the problem details of invalid input.</summary>
-    public static async Task<Results<Ok<TOut>, ValidationProblem>> Answer<TIn, TOut>(HttpRequest request, Func<string, TIn> parse, Func<TIn, TOut> plan, CancellationToken cancel)
+    /// <summary>Reads the body with <paramref name="read"/> and answers <paramref name="plan"/>'s result, or the problem details of invalid input.</summary>
+    public static async Task<Results<Ok<TOut>, ValidationProblem>> Answer<TIn, TOut>(HttpRequest request, BodySize size,
+        Func<JsonElement, List<InputError>, TIn?> read, Func<TIn, TOut> plan, CancellationToken cancel)
         where TIn : class
     {
-        var (input, invalid) = await ReadAsync(request, parse, cancel);
+        var (input, invalid) = await ReadAsync(request, size, read, cancel);
         return invalid is not null ? invalid : TypedResults.Ok(plan(input!));
     }
 

@@ -1,19 +1,28 @@
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Territories.Api;
+using Territories.Api.Bodies;
 using Territories.Api.Features;
 using Territories.Api.Hosting;
 using Territories.Api.Runs;
+using Territories.Api.Solving;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection(ServiceSettings.Section).Get<ServiceSettings>() ?? new ServiceSettings();
 builder.Services.AddSingleton(Options.Create(settings));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes;
+    kestrel.Limits.MaxRequestLineSize = RequestTargetGuard.KestrelRequestLineLimit;
+});
+if (settings.RequestLogging) builder.Services.AddHttpLogging(_ => { });
 builder.Services.AddContractJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestProblems>();
 builder.Services.AddOpenApi();
+builder.Services.AddSingleton<SolverPool>();
+builder.Services.AddSingleton<RequestBodies>();
 builder.Services.AddSingleton<RunSignal>();
 builder.Services.AddSingleton<RunExecution>();
 builder.Services.AddHostedService<RunWorker>();
@@ -26,6 +35,8 @@ using (var startup = LoggerFactory.Create(logging => logging.AddConsole()))
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestTargetGuard>();
+if (settings.RequestLogging) app.UseHttpLogging();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapHealth();

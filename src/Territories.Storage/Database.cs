@@ -33,6 +33,18 @@ public abstract class Database
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancel = default);
 
+    /// <summary>
+    /// Refreshes the planner's statistics of the account rows after a dataset is written, so that a filtered page uses
+    /// its filter's index (without them SQLite walks the whole dataset in order to avoid a sort).
+    /// </summary>
+    public abstract string AccountStatisticsSql { get; }
+
+    /// <summary>Inserts a dataset's account rows (ordinals 0, 1, …) in the caller's transaction, in as few round trips as the engine allows.</summary>
+    public abstract Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId, IReadOnlyList<DatasetAccount> accounts,
+        CancellationToken cancel);
+
+    private const string InsertAccountColumns = "INSERT INTO dataset_accounts (dataset_id, ordinal, current_rep_id, segment, tier, account)";
+
     /// <summary>A short description for logs, without secrets.</summary>
     public abstract string Describe();
 
@@ -59,6 +71,9 @@ public abstract class Database
         public override string SkipLockedClause => "";
         public override string? MigrationLockSql => null;
 
+        /// <summary>A sampled ANALYZE: milliseconds, however many accounts the store holds.</summary>
+        public override string AccountStatisticsSql => "PRAGMA analysis_limit = 1000; ANALYZE dataset_accounts";
+
         /// <summary>Write-ahead logging lets readers (progress polls) go on while a run writes.</summary>
         public override string? PrepareSql => "PRAGMA journal_mode = WAL";
 
@@ -68,6 +83,34 @@ public abstract class Database
             await connection.OpenAsync(cancel);
             await connection.ExecuteAsync("PRAGMA foreign_keys = ON");
             return connection;
+        }
+
+        /// <summary>One prepared statement executed per row: SQLite runs in-process, so a row costs no round trip.</summary>
+        public override async Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId,
+            IReadOnlyList<DatasetAccount> accounts, CancellationToken cancel)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"{InsertAccountColumns} VALUES ($dataset, $ordinal, $rep, $segment, $tier, $account)";
+            var parameters = new[] { "$dataset", "$ordinal", "$rep", "$segment", "$tier", "$account" }.Select(name =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            parameters[0].Value = datasetId;
+            command.Prepare();
+            for (var i = 0; i < accounts.Count; i++)
+            {
+                var a = accounts[i];
+                parameters[1].Value = i;
+                parameters[2].Value = (object?)a.CurrentRepId ?? DBNull.Value;
+                parameters[3].Value = (object?)a.Segment ?? DBNull.Value;
+                parameters[4].Value = (object?)a.Tier ?? DBNull.Value;
+                parameters[5].Value = a.Json;
+                await command.ExecuteNonQueryAsync(cancel);
+            }
         }
 
         public override string Describe() => $"SQLite file {_path}";
@@ -82,8 +125,25 @@ public abstract class Database
         public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
         public override string? MigrationLockSql => "SELECT pg_advisory_xact_lock(7270001)";
         public override string? PrepareSql => null;
+        public override string AccountStatisticsSql => "ANALYZE dataset_accounts";
 
         public override async Task<DbConnection> OpenAsync(CancellationToken cancel = default) => await _source.OpenConnectionAsync(cancel);
+
+        /// <summary>All rows in one statement, the columns as arrays.</summary>
+        public override Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId,
+            IReadOnlyList<DatasetAccount> accounts, CancellationToken cancel) =>
+            connection.ExecuteAsync(new CommandDefinition(
+                $"{InsertAccountColumns} SELECT @datasetId, * FROM unnest(@ordinals, @reps, @segments, @tiers, @json)",
+                new
+                {
+                    datasetId,
+                    ordinals = Enumerable.Range(0, accounts.Count).ToArray(),
+                    reps = accounts.Select(a => a.CurrentRepId).ToArray(),
+                    segments = accounts.Select(a => a.Segment).ToArray(),
+                    tiers = accounts.Select(a => a.Tier).ToArray(),
+                    json = accounts.Select(a => a.Json).ToArray(),
+                },
+                transaction, cancellationToken: cancel));
 
         public override string Describe()
         {

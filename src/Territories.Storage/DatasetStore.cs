@@ -16,8 +16,13 @@ public sealed class DatasetStore(Database database, TimeProvider time)
             RepCount = content.RepCount, AccountCount = content.AccountCount, UnitCount = content.UnitCount, Document = content.Document,
         };
         await using var connection = await database.OpenAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
         await connection.ExecuteAsync(
-            $"INSERT INTO datasets ({Columns}, document) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document)", row);
+            $"INSERT INTO datasets ({Columns}, document) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document)",
+            row, transaction);
+        await database.InsertAccountsAsync(connection, transaction, row.Id, content.Accounts, cancel);
+        await transaction.CommitAsync(cancel);
+        await connection.ExecuteAsync(database.AccountStatisticsSql);
         return row.ToRecord();
     }
 
@@ -43,34 +48,78 @@ public sealed class DatasetStore(Database database, TimeProvider time)
     }
 
     /// <summary>Replaces the content when <paramref name="expectedVersion"/> is null or still current.</summary>
-    public async Task<StoreWrite<DatasetRecord>> ReplaceAsync(string id, DatasetContent content, int? expectedVersion, CancellationToken cancel = default)
-    {
-        await using var connection = await database.OpenAsync(cancel);
-        var updated = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
-            $"""
-            UPDATE datasets SET name = @Name, version = version + 1, updated_at = @now, rep_count = @RepCount,
-                account_count = @AccountCount, unit_count = @UnitCount, document = @Document
-            WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion)
-            RETURNING {Columns}, document
-            """,
-            new { id, content.Name, content.RepCount, content.AccountCount, content.UnitCount, content.Document, expectedVersion, now = StoreTime.Now(time) });
-        if (updated is not null) return StoreWrite<DatasetRecord>.Done(updated.ToRecord());
-        return await GetAsync(id, cancel) is { } current ? StoreWrite<DatasetRecord>.VersionMismatch(current) : StoreWrite<DatasetRecord>.NotFound;
-    }
+    public Task<StoreWrite<DatasetRecord>> ReplaceAsync(string id, DatasetContent content, int? expectedVersion, CancellationToken cancel = default) =>
+        UpdateAsync(id, content, "name = @Name, rep_count = @RepCount", new { content.Name, content.RepCount },
+            expectedVersion, cancel);
 
     /// <summary>Stores the dataset's unit shapes (GeoJSON) together with its new content, as one write that bumps the version.</summary>
-    public async Task<StoreWrite<DatasetRecord>> SetShapesAsync(string id, DatasetContent content, string shapes, int? expectedVersion, CancellationToken cancel = default)
+    public Task<StoreWrite<DatasetRecord>> SetShapesAsync(string id, DatasetContent content, string shapes, int? expectedVersion, CancellationToken cancel = default) =>
+        UpdateAsync(id, content, "shapes = @shapes", new { shapes }, expectedVersion, cancel);
+
+    /// <summary>
+    /// Writes the content's document, counts and account rows, and the <paramref name="set"/> columns, as one
+    /// transaction that bumps the version, when <paramref name="expectedVersion"/> is null or still current.
+    /// </summary>
+    private async Task<StoreWrite<DatasetRecord>> UpdateAsync(string id, DatasetContent content, string set, object setValues, int? expectedVersion,
+        CancellationToken cancel)
     {
         await using var connection = await database.OpenAsync(cancel);
+        await using var transaction = await connection.BeginTransactionAsync(cancel);
+        var parameters = new DynamicParameters(setValues);
+        parameters.AddDynamicParams(new { id, content.UnitCount, content.AccountCount, content.Document, expectedVersion, now = StoreTime.Now(time) });
         var updated = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
             $"""
-            UPDATE datasets SET shapes = @shapes, version = version + 1, updated_at = @now, unit_count = @UnitCount, document = @Document
+            UPDATE datasets SET {set}, version = version + 1, updated_at = @now, unit_count = @UnitCount, account_count = @AccountCount,
+                document = @Document
             WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion)
             RETURNING {Columns}, document
             """,
-            new { id, shapes, content.UnitCount, content.Document, expectedVersion, now = StoreTime.Now(time) });
-        if (updated is not null) return StoreWrite<DatasetRecord>.Done(updated.ToRecord());
-        return await GetAsync(id, cancel) is { } current ? StoreWrite<DatasetRecord>.VersionMismatch(current) : StoreWrite<DatasetRecord>.NotFound;
+            parameters, transaction);
+        if (updated is null)
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<DatasetRow>($"SELECT {Columns}, document FROM datasets WHERE id = @id", new { id }, transaction);
+            return current is null ? StoreWrite<DatasetRecord>.NotFound : StoreWrite<DatasetRecord>.VersionMismatch(current.ToRecord());
+        }
+        await connection.ExecuteAsync("DELETE FROM dataset_accounts WHERE dataset_id = @id", new { id }, transaction);
+        await database.InsertAccountsAsync(connection, transaction, id, content.Accounts, cancel);
+        await transaction.CommitAsync(cancel);
+        await connection.ExecuteAsync(database.AccountStatisticsSql);
+        return StoreWrite<DatasetRecord>.Done(updated.ToRecord());
+    }
+
+    /// <summary>
+    /// A page of the dataset's accounts (their contract JSON, in the document's order), reading only that page's rows;
+    /// null when the dataset does not exist. Without filters the page is a range of ordinals and the total is the
+    /// dataset's account count; with filters the matching rows come from the filter's index.
+    /// </summary>
+    public async Task<AccountRows?> PageAccountsAsync(string id, AccountQuery query, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        if (!query.IsFiltered)
+        {
+            // One statement: the dataset's count (its existence) and the window of ordinals, which are dense from 0.
+            var rows = (await connection.QueryAsync<(int Count, string? Account)>(new CommandDefinition(
+                """
+                SELECT d.account_count, a.account FROM datasets d
+                LEFT JOIN dataset_accounts a ON a.dataset_id = d.id AND a.ordinal >= @from AND a.ordinal < @to
+                WHERE d.id = @id ORDER BY a.ordinal
+                """,
+                new { id, from = query.Offset, to = (long)query.Offset + query.Limit }, cancellationToken: cancel))).AsList();
+            return rows.Count == 0 ? null : new AccountRows(rows[0].Count, rows.Where(r => r.Account is not null).Select(r => r.Account!).ToList());
+        }
+        var count = await connection.QuerySingleOrDefaultAsync<int?>(
+            new CommandDefinition("SELECT account_count FROM datasets WHERE id = @id", new { id }, cancellationToken: cancel));
+        if (count is null) return null;
+        var filters = new List<string> { "dataset_id = @id" };
+        if (query.CurrentRepId is not null) filters.Add("current_rep_id = @CurrentRepId");
+        if (query.Segment is not null) filters.Add("segment = @Segment");
+        if (query.Tier is not null) filters.Add("tier = @Tier");
+        var where = string.Join(" AND ", filters);
+        var parameters = new { id, query.CurrentRepId, query.Segment, query.Tier, query.Offset, query.Limit };
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM dataset_accounts WHERE {where}", parameters, cancellationToken: cancel));
+        var items = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT account FROM dataset_accounts WHERE {where} ORDER BY ordinal LIMIT @Limit OFFSET @Offset", parameters, cancellationToken: cancel));
+        return new AccountRows(total, items.AsList());
     }
 
     /// <summary>The dataset's unit shapes (GeoJSON), or null when it has none or does not exist.</summary>
@@ -80,17 +129,25 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         return await connection.QuerySingleOrDefaultAsync<string?>("SELECT shapes FROM datasets WHERE id = @id", new { id });
     }
 
-    /// <summary>Deletes the dataset unless a scenario still uses it; the scenarios' ids come back in that case.</summary>
-    public async Task<StoreWrite<DatasetRecord>> DeleteAsync(string id, CancellationToken cancel = default)
+    /// <summary>
+    /// Deletes the dataset (and its account rows) unless a scenario still uses it (the scenarios' ids come back) or
+    /// <paramref name="expectedVersion"/> is given and no longer current.
+    /// </summary>
+    public async Task<StoreWrite<DatasetRecord>> DeleteAsync(string id, int? expectedVersion = null, CancellationToken cancel = default)
     {
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         var users = (await connection.QueryAsync<string>("SELECT id FROM scenarios WHERE dataset_id = @id ORDER BY id", new { id }, transaction)).ToList();
         if (users.Count > 0) return StoreWrite<DatasetRecord>.InUse(users);
         var deleted = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
-            $"DELETE FROM datasets WHERE id = @id RETURNING {Columns}, '' AS document", new { id }, transaction);
+            $"DELETE FROM datasets WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion) RETURNING {Columns}, '' AS document",
+            new { id, expectedVersion }, transaction);
+        var current = deleted is null
+            ? await connection.QuerySingleOrDefaultAsync<DatasetRow>($"SELECT {Columns}, '' AS document FROM datasets WHERE id = @id", new { id }, transaction)
+            : null;
         await transaction.CommitAsync(cancel);
-        return deleted is null ? StoreWrite<DatasetRecord>.NotFound : StoreWrite<DatasetRecord>.Done(deleted.ToRecord());
+        if (deleted is not null) return StoreWrite<DatasetRecord>.Done(deleted.ToRecord());
+        return current is null ? StoreWrite<DatasetRecord>.NotFound : StoreWrite<DatasetRecord>.VersionMismatch(current.ToRecord());
     }
 
     private sealed class DatasetRow

@@ -9,13 +9,14 @@ namespace Territories.Storage;
 /// </summary>
 public static class Migrator
 {
-    public static async Task<IReadOnlyList<int>> MigrateAsync(Database database, TimeProvider time, CancellationToken cancel = default)
+    /// <param name="upToVersion">Applies only the versions up to this one (tests of a migration over data of the version before).</param>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(Database database, TimeProvider time, CancellationToken cancel = default, int upToVersion = int.MaxValue)
     {
         await using var connection = await database.OpenAsync(cancel);
         if (database.PrepareSql is { } prepare) await connection.ExecuteAsync(prepare);
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
         var applied = new List<int>();
-        foreach (var (version, sql) in Scripts(database.Engine))
+        foreach (var (version, sql) in Scripts(database.Engine).Where(s => s.Version <= upToVersion))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancel);
             if (database.MigrationLockSql is { } takeLock) await connection.ExecuteAsync(takeLock, transaction: transaction);

@@ -6,8 +6,27 @@ namespace Territories.Storage;
 public sealed record DatasetRecord(string Id, string Name, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     int RepCount, int AccountCount, int UnitCount, string Document);
 
-/// <summary>What a new or replaced dataset holds: the contract JSON and the counts shown in listings.</summary>
-public sealed record DatasetContent(string Name, int RepCount, int AccountCount, int UnitCount, string Document);
+/// <summary>
+/// What a new or replaced dataset holds: the contract JSON (the export format), the counts shown in listings, and its
+/// accounts one by one (in the document's order), stored as rows so that a page of accounts reads only that page.
+/// </summary>
+public sealed record DatasetContent(string Name, int RepCount, int UnitCount, string Document, IReadOnlyList<DatasetAccount> Accounts)
+{
+    public int AccountCount => Accounts.Count;
+}
+
+/// <summary>One account of a dataset: its contract JSON (as in the document) and the fields pages filter on.</summary>
+public sealed record DatasetAccount(string? CurrentRepId, string? Segment, string? Tier, string Json);
+
+/// <summary>Which accounts a page holds: the filters (null = any) and the window over the accounts that pass them, in the dataset's order.</summary>
+public sealed record AccountQuery(string? CurrentRepId, string? Segment, string? Tier, int Offset, int Limit)
+{
+    public bool IsFiltered => CurrentRepId is not null || Segment is not null || Tier is not null;
+}
+
+/// <summary>A page of a dataset's accounts as their contract JSON.</summary>
+/// <param name="Total">How many accounts pass the filters, over all pages.</param>
+public sealed record AccountRows(int Total, IReadOnlyList<string> Items);
 
 /// <summary>A stored scenario: a dataset plus changes and solver options, kept as the scenario's JSON document.</summary>
 /// <param name="Version">Starts at 1 and grows by one on every update; the HTTP ETag.</param>

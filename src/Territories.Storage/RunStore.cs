@@ -17,6 +17,9 @@ public sealed class RunStore(Database database, TimeProvider time)
 
     private const string Columns = StatusColumns + ", problem, plan";
 
+    /// <summary>A run an instance may claim: queued, or running under a lease that lapsed (its instance died).</summary>
+    private const string Claimable = "state = 'queued' OR (state = 'running' AND lease_expires_at < @now)";
+
     /// <summary>
     /// Queues a run of <paramref name="problem"/>. With an idempotency key already used for this scenario, the run
     /// that key created comes back instead and <c>Created</c> is false.
@@ -66,6 +69,14 @@ public sealed class RunStore(Database database, TimeProvider time)
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
+    /// <summary>True when <see cref="ClaimNextAsync"/> would find a run now (a cheap look that changes nothing).</summary>
+    public async Task<bool> AnyClaimableAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM (SELECT 1 FROM runs WHERE {Claimable} LIMIT 1) AS claimable",
+            new { now = StoreTime.Now(time) }) > 0;
+    }
+
     /// <summary>
     /// Claims the oldest queued run, or the oldest running run whose lease lapsed, for <paramref name="owner"/> until
     /// now + <paramref name="lease"/>; null when there is none. On PostgreSQL concurrent claims skip each other's rows.
@@ -80,7 +91,7 @@ public sealed class RunStore(Database database, TimeProvider time)
             UPDATE runs SET state = 'running', lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1,
                 started_at = COALESCE(started_at, @now), updated_at = @now
             WHERE seq = (SELECT seq FROM runs
-                         WHERE state = 'queued' OR (state = 'running' AND lease_expires_at < @now)
+                         WHERE {Claimable}
                          ORDER BY seq LIMIT 1 {database.SkipLockedClause})
             RETURNING {Columns}
             """,

@@ -12,6 +12,9 @@ public static class Books
     /// <summary>A 1,500-account, 15-rep book: far from proven optimal after a few seconds, so a run on it is still running when cancelled.</summary>
     public static string Large() => Write(1500, 15, "large book");
 
+    /// <summary>A 5,000-account, 50-rep book: not proven optimal within minutes, so a solve of it runs to its time limit.</summary>
+    public static string Unproven() => Write(5000, 50, "unproven book");
+
     public static string Scenario(string datasetId, string name, double timeLimitSeconds = 1, string changes = "{}", decimal? goal = null) => $$"""
         { "name": "{{name}}", "datasetId": "{{datasetId}}", "changes": {{changes}},
           "options": { "weights": { "balance": 1, "travel": 1, "disruption": 1 }, "timeLimitSeconds": {{timeLimitSeconds}}, "workers": 1 }

@@ -14,6 +14,7 @@ public sealed class ServiceHost(IReadOnlyDictionary<string, string?> settings) :
         ["Territories:PollSeconds"] = "0.1",
         ["Territories:LeaseSeconds"] = "5",
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -13,7 +13,7 @@ namespace Territories.Api.Tests;
 /// The stored workflow over real HTTP, on each store (<see cref="SqliteServiceTests"/>, <see cref="PostgresServiceTests"/>):
 /// dataset, scenario, run, progress, plan, compare, quotas; cancel; restart; CSV; concurrency; error shapes.
 /// </summary>
-public abstract class ServiceTests : IAsyncDisposable
+public abstract partial class ServiceTests : IAsyncDisposable
 {
     private readonly List<ServiceHost> _hosts = [];
     private Dictionary<string, string?>? _store;
@@ -336,7 +336,7 @@ public abstract class ServiceTests : IAsyncDisposable
         Assert.Empty((await client.Get("/api/v1/datasets")).Body.EnumerateArray());
     }
 
-    private static async Task<Reply> UploadCsv(ServiceClient client, string reps, string accounts)
+    protected static async Task<Reply> UploadCsv(ServiceClient client, string reps, string accounts)
     {
         using var form = new MultipartFormDataContent
         {

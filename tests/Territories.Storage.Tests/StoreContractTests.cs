@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using Territories.Tests.Shared;
 
@@ -14,7 +15,11 @@ public abstract class StoreContractTests
 
     private async Task<TerritoryStore> OpenAsync() => await TerritoryStore.OpenAsync(await CreateDatabaseAsync(), Time);
 
-    private static DatasetContent Book(string name = "book") => new(name, 2, 3, 0, """{"reps":[],"accounts":[]}""");
+    private static DatasetContent Book(string name = "book", int accounts = 3) =>
+        new(name, 2, 0, """{"reps":[],"accounts":[]}""", Enumerable.Range(0, accounts).Select(Account).ToList());
+
+    /// <summary>Account i: rep r(i mod 3), segment s(i mod 2), tier T(i mod 5).</summary>
+    private static DatasetAccount Account(int i) => new($"r{i % 3}", $"s{i % 2}", $"T{i % 5}", $$"""{"id":"a{{i}}"}""");
 
     [Fact]
     public async Task Migrate_RunTwice_AppliesEachVersionOnce()
@@ -22,7 +27,8 @@ public abstract class StoreContractTests
         var database = await CreateDatabaseAsync();
         var first = await Migrator.MigrateAsync(database, Time);
         var second = await Migrator.MigrateAsync(database, Time);
-        Assert.Equal([1, 2], first);
+        Assert.Equal(first.Order(), first);
+        Assert.Subset(first.ToHashSet(), new HashSet<int> { 1, 2, 4 });
         Assert.Empty(second);
     }
 
@@ -32,13 +38,60 @@ public abstract class StoreContractTests
         var store = await OpenAsync();
         var created = await store.Datasets.CreateAsync(Book("north"));
         Time.Advance(TimeSpan.FromMinutes(1));
-        var replaced = await store.Datasets.ReplaceAsync(created.Id, Book("north v2") with { AccountCount = 5, Document = "{\"x\":1}" }, expectedVersion: 1);
+        var replaced = await store.Datasets.ReplaceAsync(created.Id, Book("north v2", accounts: 5) with { Document = "{\"x\":1}" }, expectedVersion: 1);
 
         Assert.Equal(WriteOutcome.Done, replaced.Outcome);
         var read = await store.Datasets.GetAsync(created.Id);
         Assert.Equal(("north v2", 2, 5, "{\"x\":1}"), (read!.Name, read.Version, read.AccountCount, read.Document));
         Assert.True(read.UpdatedAt > read.CreatedAt);
         Assert.Equal([created.Id], (await store.Datasets.ListAsync()).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Accounts_PageReadsTheWindowInOrder_FilteredByRepSegmentTier_AndFollowsReplaceAndDelete()
+    {
+        var store = await OpenAsync();
+        var dataset = await store.Datasets.CreateAsync(Book(accounts: 60));
+
+        var window = await store.Datasets.PageAccountsAsync(dataset.Id, new AccountQuery(null, null, null, 55, 10));
+        var filtered = await store.Datasets.PageAccountsAsync(dataset.Id, new AccountQuery("r1", "s0", null, 2, 3));
+        var byTier = await store.Datasets.PageAccountsAsync(dataset.Id, new AccountQuery(null, null, "T4", 0, 100));
+        var expected = Enumerable.Range(0, 60).Where(i => i % 3 == 1 && i % 2 == 0).ToList();
+
+        Assert.Equal(60, window!.Total);
+        Assert.Equal(new[] { 55, 56, 57, 58, 59 }.Select(i => $$"""{"id":"a{{i}}"}"""), window.Items);
+        Assert.Equal(expected.Count, filtered!.Total);
+        Assert.Equal(expected.Skip(2).Take(3).Select(i => $$"""{"id":"a{{i}}"}"""), filtered.Items);
+        Assert.Equal(12, byTier!.Total);
+        Assert.Null(await store.Datasets.PageAccountsAsync("missing", new AccountQuery(null, null, null, 0, 10)));
+
+        await store.Datasets.ReplaceAsync(dataset.Id, Book(accounts: 4), expectedVersion: 1);
+        var replaced = await store.Datasets.PageAccountsAsync(dataset.Id, new AccountQuery(null, null, null, 0, 100));
+        Assert.Equal((4, 4), (replaced!.Total, replaced.Items.Count));
+        await store.Datasets.DeleteAsync(dataset.Id);
+        var again = await store.Datasets.CreateAsync(Book(accounts: 2), dataset.Id);
+        Assert.Equal(1, (await store.Datasets.PageAccountsAsync(again.Id, new AccountQuery("r0", null, null, 0, 100)))!.Total);
+    }
+
+    [Fact]
+    public async Task Migration4_MovesTheAccountsOfExistingDatasetsIntoRows()
+    {
+        var database = await CreateDatabaseAsync();
+        await Migrator.MigrateAsync(database, Time, upToVersion: 3);
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO datasets (id, name, version, created_at, updated_at, rep_count, account_count, unit_count, document) VALUES ('old', 'old', 1, 0, 0, 0, 2, 0, @document)",
+                new { document = """{ "reps": [], "accounts": [ { "id": "a1", "segment": "smb", "tier": null, "currentRepId": "r1" }, { "id": "a2", "segment": "ent", "tier": "A", "currentRepId": null } ] }""" });
+        }
+
+        var store = await TerritoryStore.OpenAsync(database, Time);
+
+        var smb = await store.Datasets.PageAccountsAsync("old", new AccountQuery("r1", "smb", null, 0, 10));
+        var all = await store.Datasets.PageAccountsAsync("old", new AccountQuery(null, null, null, 0, 10));
+        Assert.Equal("a1", System.Text.Json.JsonDocument.Parse(Assert.Single(smb!.Items)).RootElement.GetProperty("id").GetString());
+        Assert.Equal(["a1", "a2"], all!.Items.Select(i => System.Text.Json.JsonDocument.Parse(i).RootElement.GetProperty("id").GetString()));
+        Assert.Equal(1, (await store.Datasets.PageAccountsAsync("old", new AccountQuery(null, null, "A", 0, 10)))!.Total);
     }
 
     [Fact]

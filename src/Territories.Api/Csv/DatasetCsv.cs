@@ -47,15 +47,28 @@ public static partial class DatasetCsv
 
     public static string WriteReps(TerritoryProblem problem) => Write(RepColumns, problem.Reps.Select(r => new[]
     {
-        r.Id.Value, r.Name, Number(r.Home?.Lat), Number(r.Home?.Lon), List(r.Skills), Number(r.Capacity), r.MaxAccounts?.ToString(CultureInfo.InvariantCulture), r.Region,
+        Text(r.Id.Value), Text(r.Name), Number(r.Home?.Lat), Number(r.Home?.Lon), Text(List(r.Skills)), Number(r.Capacity),
+        r.MaxAccounts?.ToString(CultureInfo.InvariantCulture), Text(r.Region),
     }));
 
     public static string WriteAccounts(TerritoryProblem problem) => Write(AccountColumns, problem.Accounts.Select(a => new[]
     {
-        a.Id.Value, a.Name, Number(a.Location?.Lat), Number(a.Location?.Lon), a.Segment, a.Tier, List(a.RequiredSkills), Number(a.Workload),
-        a.Potential.ToString(CultureInfo.InvariantCulture), a.Revenue.ToString(CultureInfo.InvariantCulture),
-        a.CurrentRepId?.Value, a.LockedRepId?.Value, a.UnitId?.Value,
+        Text(a.Id.Value), Text(a.Name), Number(a.Location?.Lat), Number(a.Location?.Lon), Text(a.Segment), Text(a.Tier), Text(List(a.RequiredSkills)),
+        Number(a.Workload), a.Potential.ToString(CultureInfo.InvariantCulture), a.Revenue.ToString(CultureInfo.InvariantCulture),
+        Text(a.CurrentRepId?.Value), Text(a.LockedRepId?.Value), Text(a.UnitId?.Value),
     }));
+
+    /// <summary>
+    /// A text cell a spreadsheet will not run (CSV injection, as OWASP recommends): a value starting with <c>=</c>,
+    /// <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading apostrophe; so does one starting with an
+    /// apostrophe, so that <see cref="Unneutralised"/> gives every value back exactly. Numeric cells are never changed.
+    /// </summary>
+    private static string? Text(string? value) => value is { Length: > 0 } && NeedsApostrophe(value[0]) ? "'" + value : value;
+
+    /// <summary>The value <see cref="Text"/> neutralised, on upload: one leading apostrophe before a character it would have protected is dropped.</summary>
+    private static string Unneutralised(string cell) => cell.Length > 1 && cell[0] == '\'' && NeedsApostrophe(cell[1]) ? cell[1..] : cell;
+
+    private static bool NeedsApostrophe(char first) => first is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'';
 
     private static List<(JsonObject Item, int Row)> ReadRows(string file, string text, string[] columns, string[] required,
         Func<CsvCells, JsonObject> toItem, List<InputError> errors)
@@ -84,6 +97,8 @@ public static partial class DatasetCsv
         {
             errors.Add(new InputError($"{file}[row {e.Context?.Parser?.Row}]", "has a malformed quoted field"));
         }
+        if (rows.Count == 0 && errors.Count == 0)
+            errors.Add(new InputError(file, $"has no rows after the header; give at least one {(file == "reps.csv" ? "rep" : "account")}, one per row"));
         return rows;
     }
 
@@ -148,7 +163,7 @@ public static partial class DatasetCsv
 
         private string Cell(string column) => cells.GetValueOrDefault(column, "");
 
-        public JsonNode? Text(string column) => Cell(column) is { Length: > 0 } s ? JsonValue.Create(s) : null;
+        public JsonNode? Text(string column) => Cell(column) is { Length: > 0 } s ? JsonValue.Create(Unneutralised(s)) : null;
 
         public JsonNode? Number(string column)
         {
@@ -160,7 +175,7 @@ public static partial class DatasetCsv
         }
 
         public JsonNode? List(string column) => Cell(column) is { Length: > 0 } s
-            ? new JsonArray(s.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(x => (JsonNode)JsonValue.Create(x)).ToArray())
+            ? new JsonArray(Unneutralised(s).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(x => (JsonNode)JsonValue.Create(x)).ToArray())
             : null;
 
         public JsonNode? Point()

@@ -8,6 +8,8 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Storage;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary>Datasets (books of business): create from contract JSON or CSV, list, read, page accounts, replace, delete, export.</summary>
@@ -36,7 +38,7 @@ public static class DatasetEndpoints
     /// <summary>Creates a dataset from a territory problem (contract section 1); its <c>options</c> become the scenarios' default.</summary>
     public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> Create(HttpRequest request, TerritoryStore store, CancellationToken cancel)
     {
-        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        var (problem, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, TerritoryProblemReader.Read, cancel);
         if (invalid is not null) return invalid;
         return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem!), cancel: cancel));
     }
@@ -45,17 +47,20 @@ public static class DatasetEndpoints
     /// Creates a dataset from a <c>multipart/form-data</c> upload: files <c>reps</c> (reps.csv) and <c>accounts</c>
     /// (accounts.csv), and an optional <c>name</c> field. Errors name the file, row and column.
     /// </summary>
-    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> CreateFromCsv(HttpRequest request, TerritoryStore store, CancellationToken cancel)
+    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> CreateFromCsv(HttpRequest request, TerritoryStore store, RequestBodies bodies,
+        CancellationToken cancel)
     {
         if (!request.HasFormContentType)
             return ContractBody.Problem([new InputError("$", "must be multipart/form-data with the files \"reps\" and \"accounts\"")]);
-        var form = await request.ReadFormAsync(cancel);
-        var missing = new[] { "reps", "accounts" }.Where(f => form.Files[f] is null).Select(f => new InputError(f, $"the file \"{f}\" ({f}.csv) is required")).ToList();
+        var (form, malformed) = await CsvUpload.ReadFormAsync(request, cancel);
+        if (malformed is not null) return malformed;
+        var missing = new[] { "reps", "accounts" }.Where(f => form!.Files[f] is null).Select(f => new InputError(f, $"the file \"{f}\" ({f}.csv) is required")).ToList();
         if (missing.Count > 0) return ContractBody.Problem(missing);
+        if (bodies.IsLarge(form!.Files.Sum(f => f.Length))) await bodies.EnterLargeAsync(request.HttpContext, cancel);
         try
         {
             var problem = DatasetCsv.Read(form["name"].FirstOrDefault() ?? DatasetContents.UntitledName,
-                await TextOf(form.Files["reps"]!, cancel), await TextOf(form.Files["accounts"]!, cancel));
+                await CsvUpload.TextOf(form.Files["reps"]!, cancel), await CsvUpload.TextOf(form.Files["accounts"]!, cancel));
             return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem), cancel: cancel));
         }
         catch (InvalidInputException e)
@@ -78,7 +83,7 @@ public static class DatasetEndpoints
     public static async Task<Results<Ok<DatasetSummary>, ValidationProblem, ProblemHttpResult>> Replace(string id, HttpRequest request, TerritoryStore store,
         CancellationToken cancel)
     {
-        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        var (problem, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, TerritoryProblemReader.Read, cancel);
         if (invalid is not null) return invalid;
         var write = await store.Datasets.ReplaceAsync(id, DatasetContents.Of(problem!), ETags.RequiredVersion(request), cancel);
         switch (write.Outcome)
@@ -90,13 +95,14 @@ public static class DatasetEndpoints
         return TypedResults.Ok(DatasetSummary.Of(write.Value));
     }
 
-    /// <summary>Deletes a dataset no scenario uses; otherwise 409 naming the scenarios.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, TerritoryStore store, CancellationToken cancel)
+    /// <summary>Deletes a dataset no scenario uses; otherwise 409 naming the scenarios; with <c>If-Match</c>, only that version (else 412).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, HttpRequest request, TerritoryStore store, CancellationToken cancel)
     {
-        var write = await store.Datasets.DeleteAsync(id, cancel);
+        var write = await store.Datasets.DeleteAsync(id, ETags.RequiredVersion(request), cancel);
         return write.Outcome switch
         {
             WriteOutcome.NotFound => ApiProblems.NotFound("dataset", id),
+            WriteOutcome.VersionMismatch => ApiProblems.Stale("dataset", id, write.Value!.Version),
             WriteOutcome.InUse => ApiProblems.Conflict("The dataset is in use",
                 $"Scenarios {string.Join(", ", write.UsedBy)} use dataset \"{id}\"; delete them first.",
                 new Dictionary<string, object?> { ["scenarioIds"] = write.UsedBy }),
@@ -104,19 +110,16 @@ public static class DatasetEndpoints
         };
     }
 
-    /// <summary>A page of accounts, filtered by current rep, segment and tier (all optional).</summary>
-    public static async Task<Results<Ok<AccountPage>, ValidationProblem, ProblemHttpResult>> Accounts(string id, TerritoryStore store, CancellationToken cancel,
+    /// <summary>A page of accounts, filtered by current rep, segment and tier (all optional); reads only that page from the store.</summary>
+    public static async Task<Results<AccountPageJson, ValidationProblem, ProblemHttpResult>> Accounts(string id, TerritoryStore store, CancellationToken cancel,
         [FromQuery] string? repId = null, [FromQuery] string? segment = null, [FromQuery] string? tier = null, [FromQuery] int offset = 0, [FromQuery] int limit = 100)
     {
         var errors = new List<InputError>();
         if (offset < 0) errors.Add(new InputError("offset", $"must be 0 or more, not {offset}"));
         if (limit is < 1 or > MaxPageSize) errors.Add(new InputError("limit", $"must be between 1 and {MaxPageSize}, not {limit}"));
         if (errors.Count > 0) return ContractBody.Problem(errors);
-        if (await store.Datasets.GetAsync(id, cancel) is not { } record) return ApiProblems.NotFound("dataset", id);
-        var matching = TerritoryProblemReader.Read(record.Document).Accounts
-            .Where(a => (repId is null || a.CurrentRepId?.Value == repId) && (segment is null || a.Segment == segment) && (tier is null || a.Tier == tier))
-            .ToList();
-        return TypedResults.Ok(new AccountPage(matching.Count, offset, limit, matching.Skip(offset).Take(limit).ToList()));
+        var page = await store.Datasets.PageAccountsAsync(id, new AccountQuery(repId, segment, tier, offset, limit), cancel);
+        return page is null ? ApiProblems.NotFound("dataset", id) : new AccountPageJson(page, offset, limit);
     }
 
     /// <summary>The dataset as contract JSON (section 1), ready to solve with the CLI or to send back.</summary>
@@ -141,12 +144,6 @@ public static class DatasetEndpoints
     {
         ETags.Set(context.Response, record.Version);
         return TypedResults.Created($"/api/v1/datasets/{record.Id}", DatasetSummary.Of(record));
-    }
-
-    private static async Task<string> TextOf(IFormFile file, CancellationToken cancel)
-    {
-        using var reader = new StreamReader(file.OpenReadStream());
-        return await reader.ReadToEndAsync(cancel);
     }
 
     private static IReadOnlyDictionary<string, int> CountBy(IEnumerable<Account> accounts, Func<Account, string?> key) =>

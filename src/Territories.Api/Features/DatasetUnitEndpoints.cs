@@ -6,6 +6,8 @@ using Territories.Domain.Contracts;
 using Territories.Geo;
 using Territories.Storage;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary>
@@ -24,7 +26,7 @@ public static class DatasetUnitEndpoints
 
     public static async Task<Results<Ok<DatasetSummary>, ValidationProblem, ProblemHttpResult>> Put(string id, HttpRequest request, TerritoryStore store, CancellationToken cancel)
     {
-        var (shapes, invalid) = await ContractBody.ReadAsync(request, UnitShapes.Read, cancel);
+        var (shapes, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, UnitShapes.Read, cancel);
         if (invalid is not null) return invalid;
         if (await store.Datasets.GetAsync(id, cancel) is not { } record) return ApiProblems.NotFound("dataset", id);
         try

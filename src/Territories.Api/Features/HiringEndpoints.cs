@@ -4,6 +4,8 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Hiring;
 using Territories.Planning.Hiring;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary><c>POST /api/v1/hiring/plan</c>: a hiring request (contract section 6) in, its hiring plan out.</summary>
@@ -14,5 +16,5 @@ public static class HiringEndpoints
             .MapPost("/plan", Plan).Accepts<JsonElement>("application/json").WithName("PlanHiring");
 
     public static Task<Results<Ok<HiringPlan>, ValidationProblem>> Plan(HttpRequest request, CancellationToken cancel) =>
-        ContractBody.Answer(request, HiringRequestReader.Read, HiringPlanner.Plan, cancel);
+        ContractBody.Answer(request, BodySize.Small, HiringRequestReader.Read, HiringPlanner.Plan, cancel);
 }

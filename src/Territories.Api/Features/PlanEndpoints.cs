@@ -4,7 +4,10 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
+using Territories.Api.Solving;
 using Territories.Planning.AccountAssignment;
+
+using Territories.Api.Bodies;
 
 namespace Territories.Api.Features;
 
@@ -17,19 +20,25 @@ public static class PlanEndpoints
     public static void MapPlans(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
-        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan");
+        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan");
     }
 
-    /// <summary>Solves a territory problem (contract section 1) and answers its plan; infeasible is a 200 with diagnostics.</summary>
-    public static async Task<Results<Ok<Plan>, ValidationProblem>> Solve(HttpRequest request, CancellationToken cancel)
+    /// <summary>
+    /// Solves a territory problem (contract section 1) on a solver worker and answers its plan; infeasible is a 200 with
+    /// diagnostics. When every worker is busy it answers 503 with <c>Retry-After</c> at once, before reading the body.
+    /// </summary>
+    public static async Task<Results<Ok<Plan>, ValidationProblem, ProblemHttpResult>> Solve(HttpRequest request, SolverPool solvers, CancellationToken cancel)
     {
-        var (problem, invalid) = await ContractBody.ReadAsync(request, TerritoryProblemReader.Read, cancel);
+        if (!solvers.HasFreeWorker) return Busy(request.HttpContext.Response, solvers);
+        var (problem, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, TerritoryProblemReader.Read, cancel);
         if (invalid is not null) return invalid;
         var capped = problem!.WithOptions(problem.Options with { TimeLimitSeconds = Math.Min(problem.Options.TimeLimitSeconds, MaxSyncSeconds) });
+        using var worker = solvers.TryReserve();
+        if (worker is null) return Busy(request.HttpContext.Response, solvers);
         try
         {
-            return TypedResults.Ok(await new AssignmentSolver().SolveAsync(capped, null, cancel));
+            return TypedResults.Ok(await worker.Run(() => new AssignmentSolver().Solve(capped, null, cancel), TimeSpan.FromSeconds(capped.Options.TimeLimitSeconds)));
         }
         catch (InvalidInputException e)
         {
@@ -37,10 +46,18 @@ public static class PlanEndpoints
         }
     }
 
+    private static ProblemHttpResult Busy(HttpResponse response, SolverPool solvers)
+    {
+        var wait = (int)Math.Ceiling(solvers.ExpectedWait().TotalSeconds);
+        response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Every solver worker is busy",
+            detail: $"All {solvers.Workers} solver worker(s) of this instance are solving; try again in {wait} s, or queue a run (POST /api/v1/scenarios/{{id}}/runs), which waits its turn.");
+    }
+
     /// <summary>Evaluates an assignment against a problem: the rules it breaks and every KPI. Body: <c>{ "problem": …, "assignments": [ { "accountId", "repId" } ] }</c>.</summary>
     public static async Task<Results<Ok<Analysis>, ValidationProblem>> Analyze(HttpRequest request, CancellationToken cancel)
     {
-        var (input, invalid) = await ContractBody.ReadAsync(request, text => ContractJson.Read(text, ReadAnalysisRequest), cancel);
+        var (input, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, ReadAnalysisRequest, cancel);
         if (invalid is not null) return invalid;
         var evaluation = PlanEvaluator.Evaluate(input!.Problem, input.Assignments);
         return TypedResults.Ok(new Analysis(evaluation.IsFeasible, evaluation.Objective, evaluation.Violations, evaluation.Reps, evaluation.Kpis, evaluation.ObjectiveTerms));

@@ -4,6 +4,8 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Quotas;
 using Territories.Planning.Quotas;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary><c>POST /api/v1/quotas/decompose</c>: a quota request (contract section 5) in, its quota plan out.</summary>
@@ -14,5 +16,5 @@ public static class QuotaEndpoints
             .MapPost("/decompose", Decompose).Accepts<JsonElement>("application/json").WithName("DecomposeQuotas");
 
     public static Task<Results<Ok<QuotaPlan>, ValidationProblem>> Decompose(HttpRequest request, CancellationToken cancel) =>
-        ContractBody.Answer(request, QuotaRequestReader.Read, QuotaPlanner.Plan, cancel);
+        ContractBody.Answer(request, BodySize.Small, QuotaRequestReader.Read, QuotaPlanner.Plan, cancel);
 }

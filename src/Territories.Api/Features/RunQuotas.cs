@@ -8,6 +8,8 @@ using Territories.Domain.Quotas;
 using Territories.Planning.Quotas;
 using Territories.Storage;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary>
@@ -27,11 +29,11 @@ public static class RunQuotas
         if (RunResource.PlanOf(run) is not { Assignments.Count: > 0 } plan)
             return ApiProblems.Conflict("The run has no plan", $"Run \"{id}\" is {run.State.ToString().ToLowerInvariant()} without a plan; quotas need the plan's territories.");
         var goal = await ScenarioGoalAsync(store, run.ScenarioId, cancel);
-        var text = await ContractBody.ReadTextAsync(request, cancel);
+        var (merged, invalid) = await ContractBody.ReadAsync(request, BodySize.Small, (root, errors) => Merge(root, plan, goal, errors), cancel);
+        if (invalid is not null) return invalid;
         try
         {
-            var merged = ContractJson.Read(text, (root, errors) => Merge(root, plan, goal, errors));
-            return TypedResults.Ok(QuotaPlanner.Plan(QuotaRequestReader.Read(merged.ToJsonString())));
+            return TypedResults.Ok(QuotaPlanner.Plan(QuotaRequestReader.Read(merged!.ToJsonString())));
         }
         catch (InvalidInputException e)
         {

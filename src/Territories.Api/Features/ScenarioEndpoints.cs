@@ -9,6 +9,8 @@ using Territories.Domain.Model;
 using Territories.Domain.Scenarios;
 using Territories.Storage;
 
+using Territories.Api.Bodies;
+
 namespace Territories.Api.Features;
 
 /// <summary>
@@ -95,6 +97,9 @@ public static class ScenarioEndpoints
         return invalid is not null ? invalid : TypedResults.Content(TerritoryProblemWriter.Write(problem!), "application/json");
     }
 
+    /// <summary>The longest <c>Idempotency-Key</c> header accepted (a UUID is 36 characters).</summary>
+    public const int MaxIdempotencyKeyLength = 200;
+
     /// <summary>
     /// Queues a run of the scenario as it resolves now (later edits do not change the run) and answers 202 with its
     /// <c>Location</c>. An <c>Idempotency-Key</c> header already used for this scenario answers the run it created.
@@ -106,6 +111,8 @@ public static class ScenarioEndpoints
         var (problem, invalid) = await ResolveAsync(ScenarioReader.Read(record.Document), store, cancel);
         if (invalid is not null) return invalid;
         var key = request.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } k ? k : null;
+        if (key is { Length: > MaxIdempotencyKeyLength })
+            return ContractBody.Problem([new InputError("Idempotency-Key", $"is {key.Length:N0} characters long; at most {MaxIdempotencyKeyLength} are accepted")]);
         var (run, created) = await store.Runs.SubmitAsync(id, TerritoryProblemWriter.Write(problem!), key, cancel);
         if (created) signal.Notify();
         return TypedResults.Accepted($"/api/v1/runs/{run.Id}", RunResource.Of(run));
@@ -121,7 +128,7 @@ public static class ScenarioEndpoints
     private static async Task<(Scenario? Scenario, string? Text, ValidationProblem? Invalid)> ReadValidAsync(HttpRequest request, TerritoryStore store,
         CancellationToken cancel)
     {
-        var text = await ContractBody.ReadTextAsync(request, cancel);
+        var text = await ContractBody.ReadTextAsync(request, BodySize.Small, cancel);
         Scenario scenario;
         try
         {

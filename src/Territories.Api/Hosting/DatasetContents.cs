@@ -4,11 +4,12 @@ using Territories.Storage;
 
 namespace Territories.Api.Hosting;
 
-/// <summary>A validated territory problem as a dataset's stored content: the contract JSON the writer makes, and its counts.</summary>
+/// <summary>A validated territory problem as a dataset's stored content: the contract JSON the writer makes (compact), its counts, and its accounts one by one.</summary>
 public static class DatasetContents
 {
     public const string UntitledName = "untitled dataset";
 
     public static DatasetContent Of(TerritoryProblem problem) =>
-        new(problem.Name ?? UntitledName, problem.Reps.Count, problem.Accounts.Count, problem.Units.Count, TerritoryProblemWriter.Write(problem));
+        new(problem.Name ?? UntitledName, problem.Reps.Count, problem.Units.Count, TerritoryProblemWriter.WriteCompact(problem),
+            problem.Accounts.Select(a => new DatasetAccount(a.CurrentRepId?.Value, a.Segment, a.Tier, TerritoryProblemWriter.WriteAccount(a))).ToList());
 }

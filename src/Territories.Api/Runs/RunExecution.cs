@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Territories.Api.Hosting;
+using Territories.Api.Solving;
 using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
@@ -18,7 +19,8 @@ public sealed class RunExecution(TerritoryStore store, IOptions<ServiceSettings>
 {
     private readonly ServiceSettings _settings = options.Value;
 
-    public async Task ExecuteAsync(RunRecord run, CancellationToken stopping)
+    /// <summary>Solves <paramref name="run"/> on the reserved <paramref name="worker"/>.</summary>
+    public async Task ExecuteAsync(RunRecord run, SolverReservation worker, CancellationToken stopping)
     {
         var owner = _settings.InstanceId;
         TerritoryProblem problem;
@@ -34,7 +36,7 @@ public sealed class RunExecution(TerritoryStore store, IOptions<ServiceSettings>
         problem = problem.WithOptions(problem.Options with { TimeLimitSeconds = Math.Min(problem.Options.TimeLimitSeconds, _settings.MaxRunSeconds) });
         var latest = new LatestSnapshot();
         using var search = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var solving = Task.Run(() => new AssignmentSolver(time).SolveAsync(problem, latest, search.Token), CancellationToken.None);
+        var solving = worker.Run(() => new AssignmentSolver(time).Solve(problem, latest, search.Token), TimeSpan.FromSeconds(problem.Options.TimeLimitSeconds));
         var started = time.GetTimestamp();
         var (cancelled, lost) = (false, false);
         while (!solving.IsCompleted)

@@ -7,15 +7,18 @@ namespace Territories.Domain.Contracts;
 /// <summary>JSON options for everything this service writes: camelCase names and enums, ids as plain strings.</summary>
 public static class ContractSerializer
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Create(indented: true);
+
+    /// <summary>The same options without indentation, for documents kept one per row.</summary>
+    public static JsonSerializerOptions CompactOptions { get; } = Create(indented: false);
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions Create(bool indented)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            WriteIndented = true,
+            WriteIndented = indented,
             NumberHandling = JsonNumberHandling.Strict,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -24,7 +24,8 @@ public sealed class AssignmentSolver(TimeProvider? time = null, double? determin
     public Task<Plan> SolveAsync(TerritoryProblem problem, IProgress<PlanSnapshot>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Solve(problem, progress, cancellationToken), CancellationToken.None);
 
-    private Plan Solve(TerritoryProblem problem, IProgress<PlanSnapshot>? progress, CancellationToken cancel)
+    /// <summary>Solves on the calling thread (for callers with their own solver threads); <see cref="SolveAsync"/> solves on the thread pool.</summary>
+    public Plan Solve(TerritoryProblem problem, IProgress<PlanSnapshot>? progress, CancellationToken cancel)
     {
         var clock = new SolveClock(_time, problem.Options.TimeLimitSeconds);
         var notes = Notes.For(problem);

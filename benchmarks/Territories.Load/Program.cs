@@ -1,0 +1,3 @@
+using Territories.Load;
+
+return await LoadTest.RunAsync(args);
