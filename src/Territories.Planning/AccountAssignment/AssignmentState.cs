@@ -135,7 +135,8 @@ internal sealed class AssignmentState
     private static double Squared(double x) => x * x;
 
     /// <summary>How much moving the account to <paramref name="slot"/> would change <see cref="Violation"/> (negative: better).</summary>
-    public double ViolationDelta(int account, int slot)
+    /// <param name="withinMoveBudget">False leaves the move cap out of the change (for a move paid by a move back).</param>
+    public double ViolationDelta(int account, int slot, bool withinMoveBudget = true)
     {
         var from = Slot[account];
         var to = _data.Candidates[account][slot];
@@ -148,6 +149,7 @@ internal sealed class AssignmentState
         }
         else delta -= 1;
         delta += RepViolation(to, _data.Workload[account][slot], 1, _data.MetricValue[account][slot]) - RepViolation(to, 0, 0, 0);
+        if (!withinMoveBudget) return delta;
         var moved = Moved + (_data.CountsAsMove(account, to) ? 1 : 0) - (from >= 0 && _data.CountsAsMove(account, _data.Candidates[account][from]) ? 1 : 0);
         return delta + Math.Max(0, moved - _data.MovedLimit) - Math.Max(0, Moved - _data.MovedLimit);
     }
