@@ -1,4 +1,5 @@
 using Territories.Domain.Evaluation;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.AccountAssignment;
 
@@ -102,9 +103,9 @@ internal sealed class AssignmentState
         return Moved + delta <= _data.MovedLimit;
     }
 
-    public double Upper(BalanceBand band, int rep) => band.FixedTotal ? band.Upper[rep] : (1 + band.Tolerance) * _data.Fractions[rep] * MetricTotal;
+    public double Upper(BalanceBand band, int rep) => band.FixedTotal ? band.Upper[rep] : band.UpperOf(rep, MetricTotal);
 
-    public double Lower(BalanceBand band, int rep) => band.FixedTotal ? band.Lower[rep] : (1 - band.Tolerance) * _data.Fractions[rep] * MetricTotal;
+    public double Lower(BalanceBand band, int rep) => band.FixedTotal ? band.Lower[rep] : band.LowerOf(rep, MetricTotal);
 
     /// <summary>How far the state is from meeting every hard rule, in relative units; 0 means feasible.</summary>
     public double Violation()

@@ -1,6 +1,8 @@
 using Google.OrTools.Sat;
 using Territories.Domain.Evaluation;
 
+using Territories.Planning.Rules;
+
 namespace Territories.Planning.AccountAssignment;
 
 /// <summary>
@@ -10,9 +12,6 @@ namespace Territories.Planning.AccountAssignment;
 /// </summary>
 internal sealed class CpSatModel
 {
-
-    /// <summary>Per-rep fractions of the total are modelled in units of 1/FractionScale.</summary>
-    private const long FractionScale = 1_000_000;
 
     private readonly AssignmentData _data;
     private readonly ModelScope _scope;
@@ -138,30 +137,17 @@ internal sealed class CpSatModel
         if (band.FixedTotal)
         {
             foreach (var (r, terms) in byRep)
-            {
-                // Without an exact scale, each assigned account may be off by half a unit: narrow the band by that much.
-                var rounding = _metric.Exact ? 0 : (terms.Vars.Count + 1) / 2;
-                var fixedMetric = _scope.FixedMetric(r, _metric);
-                var lower = (long)Math.Ceiling(band.Lower[r] * _metric.Factor - 1e-6) + rounding - fixedMetric;
-                var upper = (long)Math.Floor(band.Upper[r] * _metric.Factor + 1e-6) - rounding - fixedMetric;
-                Enforce(Model.AddLinearConstraint(LinearExpr.WeightedSum(terms.Vars, terms.Coefficients), lower, upper), RuleNames.Balance);
-            }
+                Enforce(band.AddFixed(Model, r, LinearExpr.WeightedSum(terms.Vars, terms.Coefficients), terms.Vars.Count, _scope.FixedMetric(r, _metric), _metric), RuleNames.Balance);
             return;
         }
-        // The total depends on the plan: FractionScale * metric_r must lie within floor/ceil of (1 ± tolerance) * fraction_r * total.
         if (!_scope.IsEverything) throw new InvalidOperationException("a neighbourhood model needs a fixed balance total");
         var all = byRep.SelectMany(t => t.Terms.Vars.Zip(t.Terms.Coefficients)).ToList();
         var totalMax = all.Sum(t => t.Second);
         var total = Model.NewIntVar(0, totalMax, "metric_total");
         Model.Add(LinearExpr.WeightedSum(all.Select(t => t.First), all.Select(t => t.Second)) == total);
         foreach (var (r, terms) in byRep)
-        {
-            var sum = LinearExpr.WeightedSum(terms.Vars, terms.Coefficients);
-            var upper = (long)Math.Floor((1 + band.Tolerance) * _data.Fractions[r] * FractionScale);
-            var lower = (long)Math.Ceiling((1 - band.Tolerance) * _data.Fractions[r] * FractionScale);
-            Enforce(Model.Add(sum * FractionScale <= total * upper), RuleNames.Balance);
-            Enforce(Model.Add(sum * FractionScale >= total * lower), RuleNames.Balance);
-        }
+            foreach (var constraint in band.AddRelative(Model, r, LinearExpr.WeightedSum(terms.Vars, terms.Coefficients), total))
+                Enforce(constraint, RuleNames.Balance);
     }
 
     private void AddMaxMovedShare()

@@ -1,6 +1,8 @@
 using Territories.Domain.Model;
 using Google.OrTools.LinearSolver;
 
+using Territories.Planning.Rules;
+
 namespace Territories.Planning.AccountAssignment;
 
 /// <summary>The LP relaxation's outcome: a proven lower bound on the objective and the fractional assignment.</summary>
@@ -56,23 +58,16 @@ internal sealed class LpRelaxation
         _maxAccounts = data.MaxAccounts.Select(m => m == int.MaxValue ? null : _solver.MakeConstraint(-infinity, m)).ToArray();
         _bandUpper = new Constraint?[data.RepCount];
         _bandLower = new Constraint?[data.RepCount];
-        if (data.Band is { FixedTotal: true } fixedBand)
+        if (data.Band is { } band)
         {
-            for (var r = 0; r < data.RepCount; r++) _bandUpper[r] = _solver.MakeConstraint(fixedBand.Lower[r], fixedBand.Upper[r]);
-        }
-        else if (data.Band is { } band)
-        {
-            // total - sum of all metric = 0, and each rep's metric within (1 ± tolerance) * fraction * total.
-            _totalVar = _solver.MakeNumVar(0, infinity, "total");
-            _total = _solver.MakeConstraint(0, 0);
-            _total.SetCoefficient(_totalVar, 1);
-            for (var r = 0; r < data.RepCount; r++)
+            if (!band.FixedTotal)
             {
-                _bandUpper[r] = _solver.MakeConstraint(-infinity, 0);
-                _bandUpper[r]!.SetCoefficient(_totalVar, -(1 + band.Tolerance) * data.Fractions[r]);
-                _bandLower[r] = _solver.MakeConstraint(0, infinity);
-                _bandLower[r]!.SetCoefficient(_totalVar, -(1 - band.Tolerance) * data.Fractions[r]);
+                // total - sum of all metric = 0; the band's rows are relative to it.
+                _totalVar = _solver.MakeNumVar(0, infinity, "total");
+                _total = _solver.MakeConstraint(0, 0);
+                _total.SetCoefficient(_totalVar, 1);
             }
+            for (var r = 0; r < data.RepCount; r++) (_bandUpper[r], _bandLower[r]) = band.AddTo(_solver, r, _totalVar);
         }
         _shares = new double[data.RepCount];
         _deviationAbove = new Constraint?[data.RepCount];
