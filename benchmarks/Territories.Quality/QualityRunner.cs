@@ -104,16 +104,22 @@ public static class QualityRunner
         : MedianQuality.IsMedianSet(instance.Set) ? await MedianQuality.Measure(instance, options)
         : await MeasureAssignment(instance, options);
 
-    /// <summary>The engine (median of the repetitions), then the two peers once each, on the same problem.</summary>
+    /// <summary>
+    /// The engine (median of the repetitions), then the two peers once each, on the same problem. The engine's phase log
+    /// (what --verbose prints) goes to engine-SET-INSTANCE.log in the output folder, so each row can be explained.
+    /// </summary>
     private static async Task<Row> MeasureAssignment(Instance instance, RunOptions options)
     {
         var problem = instance.Generate?.Invoke() ?? OrLibraryGap.Read(await File.ReadAllTextAsync(instance.File), instance.Name, options.TimeLimit);
         var runs = new List<(Plan Plan, double TimeToBest)>();
+        Directory.CreateDirectory(options.Out);
+        await using var log = new StreamWriter(Path.Combine(options.Out, $"engine-{instance.Set}-{instance.Name}.log")) { AutoFlush = true };
         for (var seed = 0; seed < options.Repetitions; seed++)
         {
             var timeToBest = 0.0;
             var progress = new Progress(s => timeToBest = s.ElapsedSeconds);
-            var plan = await new AssignmentSolver().SolveAsync(
+            await log.WriteLineAsync($"seed {seed}");
+            var plan = await new AssignmentSolver(log: TextWriter.Synchronized(log)).SolveAsync(
                 problem.WithOptions(problem.Options with { TimeLimitSeconds = options.TimeLimit, Workers = options.Workers, Seed = seed }), progress);
             runs.Add((plan, timeToBest));
         }
