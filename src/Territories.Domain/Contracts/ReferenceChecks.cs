@@ -126,5 +126,9 @@ internal sealed class ReferenceChecks(
             else if (!_unitIds.Contains(unit.Value))
                 errors.Add(new InputError($"accounts[{a}].unitId", $"names unknown unit \"{unit}\""));
         }
+        // The unit model needs a band fixed in advance; pairs that change workloads make the workload band move with the plan.
+        if (options.Balance is { Metric: BalanceMetric.Workload, Tolerance: not null } && pairs.Any(p => p.Workload is not null))
+            errors.Add(new InputError("options.balance.metric",
+                "with contiguity the balance metric must not depend on the rep (pairs give rep-specific workloads); balance on potential, revenue or accounts"));
     }
 }

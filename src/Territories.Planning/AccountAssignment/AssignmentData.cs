@@ -1,5 +1,6 @@
 using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.AccountAssignment;
 
@@ -35,7 +36,7 @@ internal sealed class AssignmentData
         if (candidates is null) (candidates, seed) = CandidateSelector.Select(problem, candidateLimit, PairCost);
         Seed = seed!;
         BuildCandidates(candidates);
-        Band = BalanceBand.For(this);
+        Band = BalanceBand.For(problem);
     }
 
     public TerritoryProblem Problem { get; }
@@ -109,21 +110,5 @@ internal sealed class AssignmentData
             Workload[a] = Candidates[a].Select(r => Problem.WorkloadOf(a, r)).ToArray();
             MetricValue[a] = Candidates[a].Select(r => Problem.MetricOf(Metric, a, r)).ToArray();
         }
-    }
-}
-
-/// <summary>The hard balance band: constant bounds per rep when the metric's total is fixed, else relative to the plan's total.</summary>
-/// <param name="Lower">Per rep, the least metric allowed (constant band only).</param>
-/// <param name="Upper">Per rep, the most metric allowed (constant band only).</param>
-internal sealed record BalanceBand(double Tolerance, bool FixedTotal, double Total, double[] Lower, double[] Upper)
-{
-    public static BalanceBand? For(AssignmentData data)
-    {
-        if (data.Problem.Options.Balance.Tolerance is not { } tolerance) return null;
-        if (data.Problem.DependsOnRep(data.Metric)) return new BalanceBand(tolerance, false, 0, [], []);
-        var total = Enumerable.Range(0, data.AccountCount).Sum(a => data.Problem.MetricOf(data.Metric, a, 0));
-        var lower = data.Fractions.Select(f => (1 - tolerance) * f * total).ToArray();
-        var upper = data.Fractions.Select(f => (1 + tolerance) * f * total).ToArray();
-        return new BalanceBand(tolerance, true, total, lower, upper);
     }
 }

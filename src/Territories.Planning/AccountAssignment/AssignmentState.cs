@@ -1,4 +1,5 @@
 using Territories.Domain.Evaluation;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.AccountAssignment;
 
@@ -102,9 +103,9 @@ internal sealed class AssignmentState
         return Moved + delta <= _data.MovedLimit;
     }
 
-    public double Upper(BalanceBand band, int rep) => band.FixedTotal ? band.Upper[rep] : (1 + band.Tolerance) * _data.Fractions[rep] * MetricTotal;
+    public double Upper(BalanceBand band, int rep) => band.FixedTotal ? band.Upper[rep] : band.UpperOf(rep, MetricTotal);
 
-    public double Lower(BalanceBand band, int rep) => band.FixedTotal ? band.Lower[rep] : (1 - band.Tolerance) * _data.Fractions[rep] * MetricTotal;
+    public double Lower(BalanceBand band, int rep) => band.FixedTotal ? band.Lower[rep] : band.LowerOf(rep, MetricTotal);
 
     /// <summary>How far the state is from meeting every hard rule, in relative units; 0 means feasible.</summary>
     public double Violation()
@@ -135,7 +136,8 @@ internal sealed class AssignmentState
     private static double Squared(double x) => x * x;
 
     /// <summary>How much moving the account to <paramref name="slot"/> would change <see cref="Violation"/> (negative: better).</summary>
-    public double ViolationDelta(int account, int slot)
+    /// <param name="withinMoveBudget">False leaves the move cap out of the change (for a move paid by a move back).</param>
+    public double ViolationDelta(int account, int slot, bool withinMoveBudget = true)
     {
         var from = Slot[account];
         var to = _data.Candidates[account][slot];
@@ -148,6 +150,7 @@ internal sealed class AssignmentState
         }
         else delta -= 1;
         delta += RepViolation(to, _data.Workload[account][slot], 1, _data.MetricValue[account][slot]) - RepViolation(to, 0, 0, 0);
+        if (!withinMoveBudget) return delta;
         var moved = Moved + (_data.CountsAsMove(account, to) ? 1 : 0) - (from >= 0 && _data.CountsAsMove(account, _data.Candidates[account][from]) ? 1 : 0);
         return delta + Math.Max(0, moved - _data.MovedLimit) - Math.Max(0, Moved - _data.MovedLimit);
     }

@@ -1,4 +1,5 @@
 using Territories.Domain.Model;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.AccountAssignment;
 
@@ -81,12 +82,9 @@ internal static class CandidateSelector
         private double[]? WorkloadBand(out double[] upper)
         {
             upper = Enumerable.Repeat(double.PositiveInfinity, problem.Reps.Count).ToArray();
-            if (problem.Options.Balance is not { Metric: BalanceMetric.Workload, Tolerance: { } tolerance } || problem.DependsOnRep(BalanceMetric.Workload))
-                return null;
-            var total = Enumerable.Range(0, problem.Accounts.Count).Sum(a => problem.WorkloadOf(a, 0));
-            var fractions = problem.FairShareFractions();
-            upper = fractions.Select(f => (1 + tolerance) * f * total).ToArray();
-            return fractions.Select(f => (1 - tolerance) * f * total).ToArray();
+            if (BalanceBand.For(problem) is not { Metric: BalanceMetric.Workload, FixedTotal: true } band) return null;
+            upper = band.Upper;
+            return band.Lower;
         }
 
         private void FillToLower(double[] lower)

@@ -1,16 +1,24 @@
 using Territories.Domain.Model;
 using Google.OrTools.LinearSolver;
 
+using Territories.Planning.Rules;
+
 namespace Territories.Planning.AccountAssignment;
 
 /// <summary>The LP relaxation's outcome: a proven lower bound on the objective and the fractional assignment.</summary>
 /// <param name="Bound">A lower bound valid for every eligible pair, pruned or not.</param>
 /// <param name="Preferred">Per account, the rep with the largest fractional share: the LP rounded.</param>
+/// <param name="Integral">Per account, the rep the LP gives it whole, or -1 where the LP splits it between reps.</param>
+/// <param name="SplitReps">The reps that hold a share of an account the LP splits.</param>
 /// <param name="Columns">Every pair the LP ended with: the candidates and those priced in.</param>
-internal sealed record LpResult(double Bound, int[] Preferred, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds)
+/// <param name="Deviation">The LP's largest relative deviation from fair share, when the balance term is linear.</param>
+internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation)
 {
     /// <summary>The relaxation over the candidate pairs has no solution, so neither has the pruned model.</summary>
-    public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], 0);
+    public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], new HashSet<int>(), [], 0, null);
+
+    /// <summary>How many accounts the LP splits between reps.</summary>
+    public int FractionalCount => Integral.Count(r => r < 0);
 
     public bool IsInfeasible => ReferenceEquals(this, Infeasible);
 }
@@ -50,23 +58,16 @@ internal sealed class LpRelaxation
         _maxAccounts = data.MaxAccounts.Select(m => m == int.MaxValue ? null : _solver.MakeConstraint(-infinity, m)).ToArray();
         _bandUpper = new Constraint?[data.RepCount];
         _bandLower = new Constraint?[data.RepCount];
-        if (data.Band is { FixedTotal: true } fixedBand)
+        if (data.Band is { } band)
         {
-            for (var r = 0; r < data.RepCount; r++) _bandUpper[r] = _solver.MakeConstraint(fixedBand.Lower[r], fixedBand.Upper[r]);
-        }
-        else if (data.Band is { } band)
-        {
-            // total - sum of all metric = 0, and each rep's metric within (1 ± tolerance) * fraction * total.
-            _totalVar = _solver.MakeNumVar(0, infinity, "total");
-            _total = _solver.MakeConstraint(0, 0);
-            _total.SetCoefficient(_totalVar, 1);
-            for (var r = 0; r < data.RepCount; r++)
+            if (!band.FixedTotal)
             {
-                _bandUpper[r] = _solver.MakeConstraint(-infinity, 0);
-                _bandUpper[r]!.SetCoefficient(_totalVar, -(1 + band.Tolerance) * data.Fractions[r]);
-                _bandLower[r] = _solver.MakeConstraint(0, infinity);
-                _bandLower[r]!.SetCoefficient(_totalVar, -(1 - band.Tolerance) * data.Fractions[r]);
+                // total - sum of all metric = 0; the band's rows are relative to it.
+                _totalVar = _solver.MakeNumVar(0, infinity, "total");
+                _total = _solver.MakeConstraint(0, 0);
+                _total.SetCoefficient(_totalVar, 1);
             }
+            for (var r = 0; r < data.RepCount; r++) (_bandUpper[r], _bandLower[r]) = band.AddTo(_solver, r, _totalVar);
         }
         _shares = new double[data.RepCount];
         _deviationAbove = new Constraint?[data.RepCount];
@@ -126,7 +127,9 @@ internal sealed class LpRelaxation
             if (done)
             {
                 var bound = entering.Count == 0 ? value : lagrangianBound;
-                return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), Preferred(), _columns.Select(c => (c.Account, c.Rep)).ToList(), round);
+                var (preferred, integral) = Rounded();
+                var split = _columns.Where(c => integral[c.Account] < 0 && c.X.SolutionValue() > IntegralTolerance).Select(c => c.Rep).ToHashSet();
+                return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue());
             }
             foreach (var (a, r) in entering) AddColumn(a, r);
         }
@@ -173,7 +176,8 @@ internal sealed class LpRelaxation
         _columns.Add((a, r, x));
     }
 
-    private int[] Preferred()
+    /// <summary>Per account the rep with the largest share, and that rep again where the share is whole (else -1).</summary>
+    private (int[] Preferred, int[] Integral) Rounded()
     {
         var preferred = Enumerable.Repeat(-1, _data.AccountCount).ToArray();
         var share = new double[_data.AccountCount];
@@ -182,8 +186,12 @@ internal sealed class LpRelaxation
             var value = x.SolutionValue();
             if (value > share[a]) (share[a], preferred[a]) = (value, r);
         }
-        return preferred;
+        var integral = preferred.Select((r, a) => share[a] >= 1 - IntegralTolerance ? r : -1).ToArray();
+        return (preferred, integral);
     }
+
+    /// <summary>A share this close to 1 counts as a whole assignment.</summary>
+    private const double IntegralTolerance = 1e-6;
 
     /// <summary>The dual prices a pair would pay in every row it would enter: y^T A for its column.</summary>
     private sealed class RowDuals(LpRelaxation lp)

@@ -43,12 +43,16 @@ internal sealed class ModelScope
     public static ModelScope Neighbourhood(AssignmentData data, int[] repOf, IReadOnlySet<int> reps) =>
         new(data, repOf.Select(r => reps.Contains(r) ? -1 : r).ToArray(), reps);
 
+    /// <summary>The accounts <paramref name="fixedRepOf"/> leaves at -1, free among all their candidates; the rest fixed where it puts them.</summary>
+    public static ModelScope Fixing(AssignmentData data, int[] fixedRepOf) => new(data, fixedRepOf, null);
+
     /// <summary>The candidate slots the model decides for this account: none for a fixed account.</summary>
     public int[] SlotsOf(int account)
     {
         var slots = Enumerable.Range(0, _data.Candidates[account].Length);
         if (_fixedRepOf is null) return slots.ToArray();
-        return _fixedRepOf[account] >= 0 ? [] : slots.Where(s => _reps!.Contains(_data.Candidates[account][s])).ToArray();
+        if (_fixedRepOf[account] >= 0) return [];
+        return _reps is null ? slots.ToArray() : slots.Where(s => _reps.Contains(_data.Candidates[account][s])).ToArray();
     }
 
     /// <summary>The rep a fixed account keeps; -1 for an account the model decides.</summary>

@@ -4,9 +4,13 @@ namespace Territories.Planning.AccountAssignment;
 /// Large-neighbourhood search around the incumbent: free the accounts of a few reps (a rep and its nearest colleagues
 /// where there is geography, a random few otherwise), let CP-SAT re-assign them among those reps with everything else
 /// fixed, keep the result when the evaluator finds it better. Neighbourhoods grow while CP-SAT proves them optimal and
-/// shrink when it cannot. This is what closes the gap CP-SAT leaves on a hint that is already locally optimal.
+/// shrink when it cannot. This is what closes the gap CP-SAT leaves on a hint that is already locally optimal. Every
+/// other neighbourhood grows around a rep the LP relaxation splits an account with (when there is one): that is where
+/// the LP says the plan and the bound differ. With a balance weight the reps left out enter the largest deviation as
+/// constants, so a neighbourhood may lower it or must keep under it.
 /// </summary>
-internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbent, SolveSettings settings)
+/// <param name="splitReps">The reps that hold a share of an account the LP relaxation splits; null or empty without an LP.</param>
+internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbent, SolveSettings settings, IReadOnlySet<int>? splitReps = null)
 {
     /// <summary>How long one neighbourhood may take on the wall clock; with a deterministic limit, its share of that instead.</summary>
     private static readonly TimeSpan NeighbourhoodLimit = TimeSpan.FromSeconds(0.5);
@@ -28,7 +32,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         while (!cancel.IsCancellationRequested && clock.Remaining > TimeSpan.FromMilliseconds(50) && Tries < maxTries)
         {
             Tries++;
-            var reps = Choose(random, size, nearest, random.Next(data.RepCount));
+            var reps = Choose(random, size, nearest, SeedRep(random));
             var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Neighbourhood(data, repOf, reps));
             model.AddHint(repOf);
             var limit = clock.Remaining < NeighbourhoodLimit ? clock.Remaining : NeighbourhoodLimit;
@@ -42,6 +46,10 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
             size = outcome.Status == Google.OrTools.Sat.CpSolverStatus.Optimal ? Math.Min(data.RepCount, size + 1) : Math.Max(MinimumSize, size - 1);
         }
     }
+
+    /// <summary>Every other try a rep the LP splits an account with, else any rep.</summary>
+    private int SeedRep(Random random) =>
+        splitReps is { Count: > 0 } && Tries % 2 == 0 ? splitReps.ElementAt(random.Next(splitReps.Count)) : random.Next(data.RepCount);
 
     private bool IsCandidatePlan(int[] repOf) => Enumerable.Range(0, repOf.Length).All(a => data.IndexOf(a, repOf[a]) >= 0);
 

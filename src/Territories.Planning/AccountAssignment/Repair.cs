@@ -25,24 +25,76 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
             // The most broken rep first: one rep's moves are cheap to scan, and one usually has a repairing move.
             var broken = Enumerable.Range(0, data.RepCount).Where(r => state.RepViolation(r, 0, 0, 0) > 0)
                 .OrderByDescending(r => state.RepViolation(r, 0, 0, 0)).ToList();
-            var move = broken.Select(BestRelocation).FirstOrDefault(m => m is not null)
-                ?? BestGlobalMove()
-                ?? broken.Take(SwapReps).Select(BestSwap).FirstOrDefault(m => m is not null);
+            var move = broken.Select(r => BestRelocation(r, withinMoveBudget: true)).FirstOrDefault(m => m is not null) ?? BestGlobalMove();
+            if (move is null && RelocateAndMoveBack(broken)) continue;
+            move ??= broken.Take(SwapReps).Select(BestSwap).FirstOrDefault(m => m is not null);
             if (move is null) return;
             Apply(move.Account, move.Slot);
             if (move.Partner is { } partner) Apply(partner.Account, partner.Slot);
         }
     }
 
-    private Move? BestRelocation(int r)
+    /// <param name="withinMoveBudget">False scores a move as if the move cap had room (for a move paid by a move back).</param>
+    private Move? BestRelocation(int r, bool withinMoveBudget)
     {
         Move? best = null;
         foreach (var a in _accountsOf[r])
             for (var s = 0; s < data.Candidates[a].Length; s++)
-                if (data.Candidates[a][s] != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
+                if (data.Candidates[a][s] != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s, withinMoveBudget), CostDelta(a, s)));
         foreach (var (a, s) in _byRep[r])
-            if (state.RepOf(a) != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
+            if (state.RepOf(a) != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s, withinMoveBudget), CostDelta(a, s)));
         return best;
+    }
+
+    /// <summary>
+    /// With the move cap reached, a broken rep's best move can only be paid for by moving another account back to its
+    /// current rep: both are made when together they repair something, else both are undone. Without this a plan that
+    /// spent its whole move budget on cheap moves stays one account short of the band (measured on a 10,000-account book).
+    /// </summary>
+    private bool RelocateAndMoveBack(List<int> broken)
+    {
+        if (state.Moved < data.MovedLimit) return false;
+        var before = state.Violation();
+        foreach (var r in broken.Take(SwapReps))
+        {
+            if (BestRelocation(r, withinMoveBudget: false) is not { } move) continue;
+            var undo = state.Slot[move.Account];
+            Apply(move.Account, move.Slot);
+            if (LeastHarmfulMoveBack(except: move.Account) is { } back)
+            {
+                var undoBack = state.Slot[back.Account];
+                Apply(back.Account, back.Slot);
+                if (state.Violation() < before - 1e-15) return true;
+                Undo(back.Account, undoBack);
+            }
+            Undo(move.Account, undo);
+        }
+        return false;
+    }
+
+    /// <summary>The moved account whose return to its current rep breaks the least (it always repairs the move cap).</summary>
+    private (int Account, int Slot)? LeastHarmfulMoveBack(int except)
+    {
+        (int Account, int Slot)? best = null;
+        var bestDelta = double.MaxValue;
+        for (var a = 0; a < data.AccountCount; a++)
+        {
+            if (a == except || state.Slot[a] < 0 || !data.CountsAsMove(a, state.RepOf(a)) || data.IndexOf(a, data.Current[a]) is not (var s and >= 0)) continue;
+            var delta = state.ViolationDelta(a, s) + 1e-9 * CostDelta(a, s);
+            if (delta < bestDelta) (best, bestDelta) = ((a, s), delta);
+        }
+        return best;
+    }
+
+    private void Undo(int account, int slot)
+    {
+        if (slot >= 0)
+        {
+            Apply(account, slot);
+            return;
+        }
+        _accountsOf[state.RepOf(account)].Remove(account);
+        state.Remove(account);
     }
 
     /// <summary>Moves back to current reps (too many moved) or assigns unassigned accounts.</summary>

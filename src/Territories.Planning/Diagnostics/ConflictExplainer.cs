@@ -36,7 +36,7 @@ internal static class ConflictExplainer
         {
             RuleNames.Capacity => "every rep's capacity",
             RuleNames.MaxAccounts => "the reps' maxAccounts",
-            RuleNames.Balance => $"balance of {options.Balance.Metric.ToString().ToLowerInvariant()} within ±{UserText.Percent(options.Balance.Tolerance ?? 0)} of fair share",
+            RuleNames.Balance => data.Band?.Describe() ?? rule,
             RuleNames.MaxMovedShare => $"maxMovedShare of {UserText.Percent(options.MaxMovedShare ?? 0)} ({data.MovedLimit} moves)",
             _ => rule,
         };

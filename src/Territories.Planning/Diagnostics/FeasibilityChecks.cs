@@ -1,6 +1,7 @@
 using System.Globalization;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.Diagnostics;
 
@@ -138,31 +139,23 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
 
     private IEnumerable<Diagnostic> Balance()
     {
-        if (problem.Options.Balance.Tolerance is not { } tolerance) yield break;
-        var metric = problem.Options.Balance.Metric;
-        if (problem.DependsOnRep(metric)) yield break; // the band moves with the plan; the solver's conflict analysis explains it
-        var name = metric.ToString().ToLowerInvariant();
-        var total = Enumerable.Range(0, problem.Accounts.Count).Sum(a => problem.MetricOf(metric, a, 0));
-        var fractions = problem.FairShareFractions();
+        // A band that moves with the plan is left to the solver's conflict analysis.
+        if (BalanceBand.For(problem) is not { FixedTotal: true } band) yield break;
+        var metric = band.Metric;
         var reachable = new double[problem.Reps.Count];
         for (var a = 0; a < problem.Accounts.Count; a++)
             foreach (var r in problem.EligibleRepsOf(a)) reachable[r] += problem.MetricOf(metric, a, r);
         for (var r = 0; r < problem.Reps.Count; r++)
         {
             var rep = problem.Reps[r];
-            var lower = (1 - tolerance) * fractions[r] * total;
-            if (reachable[r] < lower * (1 - 1e-9))
-                yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
-                    $"rep {rep.Id} must carry at least {Hours(lower)} {name} to stay within {UserText.Percent(tolerance)} of its fair share, " +
-                    $"but all the accounts it may serve add up to {Hours(reachable[r])}", null, [rep.Id]);
+            if (reachable[r] < band.Lower[r] * (1 - 1e-9))
+                yield return new Diagnostic(DiagnosticCodes.BalanceImpossible, band.LowerUnreachable(rep.Id, band.Lower[r], reachable[r]), null, [rep.Id]);
         }
-        var upper = fractions.Select(f => (1 + tolerance) * f * total).ToArray();
         var tooBig = Enumerable.Range(0, problem.Accounts.Count)
-            .Where(a => problem.EligibleRepsOf(a).All(r => problem.MetricOf(metric, a, r) > upper[r] * (1 + 1e-9))).ToList();
+            .Where(a => problem.EligibleRepsOf(a).All(r => problem.MetricOf(metric, a, r) > band.Upper[r] * (1 + 1e-9))).ToList();
         if (tooBig.Count > 0)
             yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
-                $"{tooBig.Count} account(s) alone exceed the most {name} any of their eligible reps may carry within {UserText.Percent(tolerance)} of fair share ({Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))})",
-                tooBig.Select(a => problem.Accounts[a].Id).ToList());
+                band.AccountsTooBig(tooBig.Count, Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))), tooBig.Select(a => problem.Accounts[a].Id).ToList());
     }
 
     private double MinOver(int account, Func<int, double> value) => problem.EligibleRepsOf(account).Min(value);

@@ -1,4 +1,3 @@
-using Territories.Domain.Contracts;
 using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Planning.AccountAssignment;
@@ -15,9 +14,9 @@ internal sealed class UnitData
     public UnitData(TerritoryProblem problem)
     {
         Accounts = AssignmentData.Build(problem, null);
+        // The contract reader refuses a contiguity problem whose band moves with the plan, so this is never user input.
         if (Accounts.Band is { FixedTotal: false })
-            throw new InvalidInputException([new InputError("options.balance.metric",
-                "with contiguity the balance metric must not depend on the rep (pairs give rep-specific workloads); balance on potential, revenue or accounts")]);
+            throw new InvalidOperationException("territory design needs a balance band fixed in advance; the reader refuses rep-specific workloads with contiguity");
         Problem = problem;
         var units = problem.Accounts.Select(a => a.UnitId!.Value).Distinct().ToList();
         Ids = units.ToArray();

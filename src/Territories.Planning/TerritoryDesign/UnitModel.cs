@@ -97,8 +97,7 @@ internal sealed class UnitModel
         for (var r = 0; r < _data.RepCount; r++)
         {
             var sum = LinearExpr.WeightedSum(OfRep(r).Select(p => p.X), OfRep(r).Select(p => scale.Round(_data.Metric[p.Unit][r])));
-            Model.Add(sum >= scale.Up(band.Lower[r]));
-            Model.Add(sum <= scale.Down(band.Upper[r]));
+            band.AddFixed(Model, r, sum, OfRep(r).Count(), 0, scale);
         }
     }
 

@@ -182,6 +182,20 @@ public class TerritoryProblemReaderTests
         Assert.Contains(errors, e => e.Path == "accounts[0].unitId");
     }
 
+    /// <summary>Territory design needs the band fixed before the solve; the reader says so instead of the solver mid-solve.</summary>
+    [Fact]
+    public void Read_ContiguityWithAWorkloadBandAndPairWorkloads_IsInvalidAtTheMetric()
+    {
+        var errors = Errors("""
+            { "reps": [ { "id": "r1", "capacity": 10 } ], "accounts": [ { "id": "a1", "workload": 1, "unitId": "u1" } ],
+              "units": [ { "id": "u1", "neighbors": [] } ], "pairs": [ { "accountId": "a1", "repId": "r1", "workload": 2 } ],
+              "options": { "contiguity": true, "balance": { "metric": "workload", "tolerance": 0.1 } } }
+            """);
+        var error = Assert.Single(errors);
+        Assert.Equal("options.balance.metric", error.Path);
+        Assert.Contains("must not depend on the rep", error.Message);
+    }
+
     [Fact]
     public void WriteThenRead_KeepsTheProblem()
     {
