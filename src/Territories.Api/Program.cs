@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Territories.Api;
+using Territories.Api.Access;
 using Territories.Api.Features;
 using Territories.Api.Hosting;
 using Territories.Api.Runs;
@@ -17,6 +18,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddSingleton<RunSignal>();
 builder.Services.AddSingleton<RunExecution>();
 builder.Services.AddHostedService<RunWorker>();
+builder.Services.AddTerritoriesAccess(builder.Configuration);
 
 using (var startup = LoggerFactory.Create(logging => logging.AddConsole()))
 {
@@ -26,9 +28,14 @@ using (var startup = LoggerFactory.Create(logging => logging.AddConsole()))
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
+app.UseTerritoriesAccess();
+await app.BootstrapAdminAsync();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapHealth();
+app.MapSession();
+app.MapUsers();
+app.MapAudit();
 app.MapDatasets();
 app.MapDatasetUnits();
 app.MapScenarios();

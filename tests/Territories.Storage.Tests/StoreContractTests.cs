@@ -75,7 +75,7 @@ public abstract class StoreContractTests
     {
         var store = await OpenAsync();
         var dataset = await store.Datasets.CreateAsync(Book());
-        var scenario = await store.Scenarios.CreateAsync(dataset.Id, "what-if", "{}");
+        var scenario = await store.Scenarios.CreateAsync(dataset.Id, "what-if", "{}", null);
 
         var refused = await store.Datasets.DeleteAsync(dataset.Id);
         Assert.Equal(WriteOutcome.InUse, refused.Outcome);
@@ -91,7 +91,7 @@ public abstract class StoreContractTests
     public async Task Scenarios_OnAMissingDataset_AreNotCreated()
     {
         var store = await OpenAsync();
-        Assert.Null(await store.Scenarios.CreateAsync("missing", "what-if", "{}"));
+        Assert.Null(await store.Scenarios.CreateAsync("missing", "what-if", "{}", null));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public abstract class StoreContractTests
     {
         var store = await OpenAsync();
         var dataset = await store.Datasets.CreateAsync(Book());
-        var scenario = (await store.Scenarios.CreateAsync(dataset.Id, "what-if", "{}"))!;
+        var scenario = (await store.Scenarios.CreateAsync(dataset.Id, "what-if", "{}", null))!;
 
         var first = await store.Scenarios.UpdateAsync(scenario.Id, dataset.Id, "A", "{\"a\":1}", expectedVersion: 1);
         var second = await store.Scenarios.UpdateAsync(scenario.Id, dataset.Id, "B", "{\"b\":1}", expectedVersion: 1);

@@ -5,6 +5,8 @@ using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using Territories.Planning.AccountAssignment;
+using Territories.Api.Access;
+
 
 namespace Territories.Api.Features;
 
@@ -17,8 +19,8 @@ public static class PlanEndpoints
     public static void MapPlans(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
-        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan");
-        plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan");
+        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan").ForPlanners().LimitedAsSolve();
+        plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan").ForPlanners().LimitedAsSolve();
     }
 
     /// <summary>Solves a territory problem (contract section 1) and answers its plan; infeasible is a 200 with diagnostics.</summary>

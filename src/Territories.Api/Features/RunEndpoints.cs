@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Territories.Api.Resources;
 using Territories.Storage;
+using Territories.Api.Access;
+
 
 namespace Territories.Api.Features;
 
@@ -16,11 +18,11 @@ public static class RunEndpoints
     public static void MapRuns(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/v1/runs").WithTags("Runs");
-        runs.MapGet("/", List).WithName("ListRuns");
-        runs.MapGet("/{id}", Get).WithName("GetRun");
-        runs.MapGet("/{id}/events", Events).WithName("RunEvents");
-        runs.MapDelete("/{id}", Cancel).WithName("CancelRun");
-        runs.MapPost("/{id}/quotas", RunQuotas.Decompose).WithName("RunQuotas");
+        runs.MapGet("/", List).WithName("ListRuns").ForMembers();
+        runs.MapGet("/{id}", Get).WithName("GetRun").ForMembers();
+        runs.MapGet("/{id}/events", Events).WithName("RunEvents").ForMembers();
+        runs.MapDelete("/{id}", Cancel).WithName("CancelRun").ForPlanners();
+        runs.MapPost("/{id}/quotas", RunQuotas.Decompose).WithName("RunQuotas").ForPlanners().LimitedAsSolve();
     }
 
     public static async Task<Ok<IReadOnlyList<RunResource>>> List(TerritoryStore store, CancellationToken cancel, [FromQuery] string? scenarioId = null) =>
