@@ -59,14 +59,14 @@ public static class AccessPolicies
         builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>
-    /// The fallback's requirement: met only where no endpoint matched (an unknown path, answered 404), never by an
-    /// endpoint that names no policy.
+    /// The fallback's requirement: met only where no mapped endpoint matched (an unknown path answered 404, or the
+    /// routing's own 405 and 415 answers, which are not route endpoints), never by a mapped endpoint that names no policy.
     /// </summary>
     private sealed class NoUnclassifiedEndpoint : AuthorizationHandler<NoUnclassifiedEndpoint>, IAuthorizationRequirement
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NoUnclassifiedEndpoint requirement)
         {
-            if (context.Resource is HttpContext http && http.GetEndpoint() is null) context.Succeed(requirement);
+            if (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint) context.Succeed(requirement);
             return Task.CompletedTask;
         }
     }
