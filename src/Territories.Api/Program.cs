@@ -31,7 +31,7 @@ app.UseStatusCodePages();
 app.UseTerritoriesAccess();
 await app.BootstrapAdminAsync();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapScalarApiReference("/docs", docs => docs.DisableDefaultFonts()).AllowAnonymous();
 app.MapHealth();
 app.MapSession();
 app.MapUsers();
