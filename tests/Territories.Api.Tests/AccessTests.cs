@@ -14,32 +14,8 @@ namespace Territories.Api.Tests;
 /// Identity and access over real HTTP, on each store (<see cref="SqliteAccessTests"/>, <see cref="PostgresAccessTests"/>):
 /// the authorization matrix, ownership, disabling, brute-force limits, CSRF, the audit trail and that no secret leaks.
 /// </summary>
-public abstract class AccessTests : IAsyncDisposable
+public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
 {
-    private readonly List<ServiceHost> _hosts = [];
-    private Dictionary<string, string?>? _store;
-
-    protected abstract Task<Dictionary<string, string?>> CreateStoreAsync();
-
-    protected abstract Task<TerritoryStore> OpenStoreDirectlyAsync();
-
-    private async Task<ServiceHost> StartAsync(params (string Key, string? Value)[] extra)
-    {
-        _store ??= await CreateStoreAsync();
-        var settings = new Dictionary<string, string?>(ServiceHost.TestDefaults);
-        foreach (var (key, value) in _store) settings[key] = value;
-        foreach (var (key, value) in extra) settings[key] = value;
-        var host = new ServiceHost(settings);
-        _hosts.Add(host);
-        return host;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts) await host.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     /// <summary>Who may call each operation: the one table the matrix checks the service against.</summary>
     public enum Policy { Anyone, Member, Hiring, Planning, Admin }
 
@@ -107,7 +83,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task AuthorizationMatrix_EveryOperationOfTheOpenApiDocument_AnswersAsItsPolicySays()
     {
-        var host = await StartAsync(("Territories:Auth:FailuresPerNameAndAddress", "100000"), ("Territories:Auth:FailuresPerAddress", "100000"));
+        var host = await StartHostAsync(("Territories:Auth:FailuresPerNameAndAddress", "100000"), ("Territories:Auth:FailuresPerAddress", "100000"));
         var people = new People(host);
         var callers = new List<(string Who, string? Role, bool Valid, HttpClient Client)>
         {
@@ -158,7 +134,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task Ownership_PlannerBCannotChangeDeleteOrCancelPlannerAsScenario_ButAManagerCan()
     {
-        var host = await StartAsync();
+        var host = await StartHostAsync();
         var people = new People(host);
         var a = people.As((await people.Create("planner-a", Roles.Planner)).Key);
         var (bId, bKey) = await people.Create("planner-b", Roles.Planner);
@@ -194,7 +170,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task DisablingAUser_StopsItsKeysAndSessionsAtOnce()
     {
-        var host = await StartAsync();
+        var host = await StartHostAsync();
         var people = new People(host);
         const string password = "correct horse battery staple";
         var (id, key) = await people.Create("pat", Roles.Planner, password);
@@ -218,7 +194,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task WrongPasswords_Get429WithRetryAfter_WhileOtherNamesAndAddressesStillSignIn()
     {
-        var host = await StartAsync(("Territories:Auth:FailuresPerNameAndAddress", "3"), ("Territories:Auth:FailuresPerAddress", "6"));
+        var host = await StartHostAsync(("Territories:Auth:FailuresPerNameAndAddress", "3"), ("Territories:Auth:FailuresPerAddress", "6"));
         var people = new People(host);
         await people.Create("ann", Roles.Planner, "ann's long password");
         await people.Create("bob", Roles.Viewer, "bob's long password");
@@ -238,7 +214,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task WrongKeys_Get429WithRetryAfter_WhileOtherKeysAndAddressesStillWork()
     {
-        var host = await StartAsync(("Territories:Auth:FailuresPerNameAndAddress", "3"), ("Territories:Auth:FailuresPerAddress", "50"));
+        var host = await StartHostAsync(("Territories:Auth:FailuresPerNameAndAddress", "3"), ("Territories:Auth:FailuresPerAddress", "50"));
         var people = new People(host);
         var (_, key) = await people.Create("script", Roles.Viewer);
         var (_, other) = await people.Create("other-script", Roles.Viewer);
@@ -264,7 +240,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task CookieWrites_NeedTheSessionsCsrfToken_KeyWritesDoNot()
     {
-        var host = await StartAsync();
+        var host = await StartHostAsync();
         var people = new People(host);
         await people.Create("cleo", Roles.Planner, "cleo's long password");
         var (browser, signIn) = await people.SignIn("cleo", "cleo's long password");
@@ -303,7 +279,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task Secrets_AppearOnlyInTheKeysCreation_NeverInOtherAnswersLogsAuditOrStore()
     {
-        var host = await StartAsync(("Logging:LogLevel:Default", "Trace"));
+        var host = await StartHostAsync(("Logging:LogLevel:Default", "Trace"));
         var people = new People(host);
         const string password = "a password nobody may read";
         const string wrongPassword = "a wrong password nobody may read";
@@ -343,7 +319,7 @@ public abstract class AccessTests : IAsyncDisposable
     /// <summary>Every value of the users, credentials and audit tables, as the database holds them.</summary>
     private async Task<string> StoredTextAsync()
     {
-        var store = await OpenStoreDirectlyAsync();
+        var store = await StoreAsync();
         await using var connection = await store.Database.OpenAsync();
         var text = new StringBuilder();
         foreach (var table in new[] { "users", "credentials", "audit" })
@@ -360,7 +336,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task Audit_RecordsEachSuccessfulWriteWithWhoWhatAndVersion_ForAdminsOnly()
     {
-        var host = await StartAsync();
+        var host = await StartHostAsync();
         var people = new People(host);
         var (plannerId, plannerKey) = await people.Create("audited", Roles.Planner);
         var planner = people.As(plannerKey);
@@ -386,7 +362,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task Solves_AreRateLimitedPerUser_With429AndRetryAfter()
     {
-        var host = await StartAsync(("Territories:Auth:SolvesPerMinute", "2"));
+        var host = await StartHostAsync(("Territories:Auth:SolvesPerMinute", "2"));
         var people = new People(host);
         var first = people.As((await people.Create("eager", Roles.Planner)).Key);
         var second = people.As((await people.Create("patient", Roles.Planner)).Key);
@@ -402,7 +378,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task Users_NamesAreUnique_RolesChecked_TheLastAdminStays_AndKeysAreTheirOwnersToDelete()
     {
-        var host = await StartAsync();
+        var host = await StartHostAsync();
         var people = new People(host);
         var admin = people.Admin;
         Assert.Equal(["role"], (await admin.Post("/api/v1/users", """{ "name": "x", "role": "emperor" }""")).ErrorPaths);
@@ -432,7 +408,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task Bootstrap_WithoutAConfiguredKey_LogsARandomAdminKeyOnce()
     {
-        var first = await StartAsync(("Territories:Auth:BootstrapAdminKey", ""));
+        var first = await StartHostAsync(("Territories:Auth:BootstrapAdminKey", ""));
         first.Anonymous();
         var line = Assert.Single(first.Logs.Lines, l => l.Contains("tk_", StringComparison.Ordinal));
         var key = line.Split(' ').Single(word => word.StartsWith("tk_", StringComparison.Ordinal));
@@ -440,7 +416,7 @@ public abstract class AccessTests : IAsyncDisposable
         Assert.Equal(Roles.Admin, me.Body.GetProperty("role").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await new ServiceClient(first.CreateClient()).Get("/api/v1/me")).Status);
 
-        var second = await StartAsync(("Territories:Auth:BootstrapAdminKey", ""));
+        var second = await StartHostAsync(("Territories:Auth:BootstrapAdminKey", ""));
         second.Anonymous();
         Assert.DoesNotContain(second.Logs.Lines, l => l.Contains("tk_", StringComparison.Ordinal));
         Assert.Single((await new ServiceClient(second.WithKey(key)).Get("/api/v1/users")).Body.EnumerateArray());
@@ -449,10 +425,10 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task ExternalSignIn_MapsClaimsOntoRoles_CreatesTheUserOnce_AndRefusesUnmappedOrDisabledUsers()
     {
-        var host = await StartAsync();
+        var host = await StartHostAsync();
         host.Anonymous();
         Assert.Equal(HttpStatusCode.NotFound, (await new ServiceClient(host.Anonymous()).Get("/api/v1/session/oidc")).Status);
-        var store = await OpenStoreDirectlyAsync();
+        var store = await StoreAsync();
         var oidc = new OidcSettings
         {
             Authority = "https://id.example.com", RoleMap = new() { ["territory-planners"] = Roles.Planner, ["territory-admins"] = Roles.Admin },
@@ -474,7 +450,7 @@ public abstract class AccessTests : IAsyncDisposable
     [Fact]
     public async Task EveryResponse_CarriesTheSecurityHeaders_AndTheDocsStillLoad()
     {
-        var host = await StartAsync();
+        var host = await StartHostAsync();
         var anonymous = host.Anonymous();
         foreach (var (path, status, client) in new[]
                  {
@@ -494,25 +470,6 @@ public abstract class AccessTests : IAsyncDisposable
     }
 }
 
-public sealed class SqliteAccessTests : AccessTests
-{
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"territories-access-{Guid.NewGuid():N}", "territories.db");
+public sealed class SqliteAccessTests() : AccessTests(new SqliteTestStore());
 
-    protected override Task<Dictionary<string, string?>> CreateStoreAsync() =>
-        Task.FromResult(new Dictionary<string, string?> { ["Territories:SqlitePath"] = _path });
-
-    protected override Task<TerritoryStore> OpenStoreDirectlyAsync() => TerritoryStore.OpenAsync(Database.Sqlite(_path), TimeProvider.System);
-}
-
-public sealed class PostgresAccessTests(PostgresServer server) : AccessTests
-{
-    private string? _connection;
-
-    protected override async Task<Dictionary<string, string?>> CreateStoreAsync()
-    {
-        _connection = await server.CreateDatabaseAsync();
-        return new Dictionary<string, string?> { ["ConnectionStrings:Territories"] = _connection };
-    }
-
-    protected override Task<TerritoryStore> OpenStoreDirectlyAsync() => TerritoryStore.OpenAsync(Database.Postgres(_connection!), TimeProvider.System);
-}
+public sealed class PostgresAccessTests(PostgresServer server) : AccessTests(new PostgresTestStore(server));
