@@ -267,6 +267,10 @@ public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
             Assert.Equal(HttpStatusCode.NoContent, (await browser.SendAsync(signOut, TestContext.Current.CancellationToken)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode);
+
+        var overHttps = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var secure = await overHttps.PostAsJsonAsync("/api/v1/session", new { name = "cleo", password = "cleo's long password" }, TestContext.Current.CancellationToken);
+        Assert.Contains("secure", secure.Headers.GetValues("Set-Cookie").Single().ToLowerInvariant());
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, string json, string? csrf)
