@@ -18,6 +18,7 @@ public static class CliApp
           territories hire HIRING-REQUEST.json [--out HIRING-PLAN.json]
           territories hire-request --book BOOK.json --start 2027-Q1 [--quarters 8] [--growth 0.1] [--out HIRING-REQUEST.json]
           territories generate --accounts N --reps M [--seed S] [--counties COUNTIES.geojson --state FIPS [--exponent E] [--no-skills] [--contiguous]] [--out PROBLEM.json]
+          territories generate --realistic --counties COUNTIES.geojson --state FIPS[,FIPS…] --accounts N --reps M [--seed S] [--out PROBLEM.json]
           territories build-geodata --counties COUNTIES.geojson --cities CITIES.csv --out DIR
           territories import-gap INSTANCE [--out PROBLEM.json]
 

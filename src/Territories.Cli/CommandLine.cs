@@ -6,7 +6,7 @@ namespace Territories.Cli;
 public sealed class CommandLine
 {
     /// <summary>Options that take no value.</summary>
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--verbose", "--no-skills", "--contiguous" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string> { "--verbose", "--no-skills", "--contiguous", "--realistic" };
 
     private readonly Dictionary<string, string> _options;
 
