@@ -8,6 +8,11 @@ public static class ApiProblems
     public static ProblemHttpResult NotFound(string what, string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such {what}", detail: $"There is no {what} with id \"{id}\".");
 
+    /// <summary>403: the object belongs to someone else (only its owner, a manager or an admin may change it).</summary>
+    public static ProblemHttpResult NotOwner(string what, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Not your {what}",
+            detail: $"Only the user who created {what} \"{id}\" (or its scenario), a manager or an admin may change it.");
+
     public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, extensions: extensions);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Territories.Api;
 using Territories.Api.Bodies;
+using Territories.Api.Access;
 using Territories.Api.Features;
 using Territories.Api.Hosting;
 using Territories.Api.Runs;
@@ -26,6 +27,7 @@ builder.Services.AddSingleton<RequestBodies>();
 builder.Services.AddSingleton<RunSignal>();
 builder.Services.AddSingleton<RunExecution>();
 builder.Services.AddHostedService<RunWorker>();
+builder.Services.AddTerritoriesAccess(builder.Configuration);
 
 using (var startup = LoggerFactory.Create(logging => logging.AddConsole()))
 {
@@ -37,9 +39,14 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestTargetGuard>();
 if (settings.RequestLogging) app.UseHttpLogging();
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
+app.UseTerritoriesAccess();
+await app.BootstrapAdminAsync();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs", docs => docs.DisableDefaultFonts()).AllowAnonymous();
 app.MapHealth();
+app.MapSession();
+app.MapUsers();
+app.MapAudit();
 app.MapDatasets();
 app.MapDatasetUnits();
 app.MapScenarios();

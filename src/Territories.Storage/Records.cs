@@ -30,8 +30,9 @@ public sealed record AccountRows(int Total, IReadOnlyList<string> Items);
 
 /// <summary>A stored scenario: a dataset plus changes and solver options, kept as the scenario's JSON document.</summary>
 /// <param name="Version">Starts at 1 and grows by one on every update; the HTTP ETag.</param>
+/// <param name="OwnerId">The user who created it (null for scenarios made before users existed): with managers and admins, the only one who may change it.</param>
 public sealed record ScenarioRecord(string Id, string DatasetId, string Name, int Version, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, string Document);
+    DateTimeOffset UpdatedAt, string Document, string? OwnerId);
 
 /// <summary>Where a run is in its life: queued, then running, then one of the three final states.</summary>
 public enum RunState { Queued, Running, Completed, Failed, Cancelled }

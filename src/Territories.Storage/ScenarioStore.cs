@@ -5,20 +5,20 @@ namespace Territories.Storage;
 /// <summary>Scenarios: create, list, read, update (optimistic concurrency on the version), delete (refused while runs are active).</summary>
 public sealed class ScenarioStore(Database database, TimeProvider time)
 {
-    private const string Columns = "id, dataset_id, name, version, created_at, updated_at, document";
+    private const string Columns = "id, dataset_id, name, version, created_at, updated_at, document, owner_id";
 
-    /// <summary>Creates the scenario; null when its dataset does not exist.</summary>
-    public async Task<ScenarioRecord?> CreateAsync(string datasetId, string name, string document, CancellationToken cancel = default)
+    /// <summary>Creates the scenario, owned by <paramref name="ownerId"/>; null when its dataset does not exist.</summary>
+    public async Task<ScenarioRecord?> CreateAsync(string datasetId, string name, string document, string? ownerId, CancellationToken cancel = default)
     {
         var now = StoreTime.Now(time);
         await using var connection = await database.OpenAsync(cancel);
         return (await connection.QuerySingleOrDefaultAsync<ScenarioRow>(
             $"""
             INSERT INTO scenarios ({Columns})
-            SELECT @id, id, @name, 1, @now, @now, @document FROM datasets WHERE id = @datasetId
+            SELECT @id, id, @name, 1, @now, @now, @document, @ownerId FROM datasets WHERE id = @datasetId
             RETURNING {Columns}
             """,
-            new { id = StoreTime.NewId(), datasetId, name, now, document }))?.ToRecord();
+            new { id = StoreTime.NewId(), datasetId, name, now, document, ownerId }))?.ToRecord();
     }
 
     public async Task<IReadOnlyList<ScenarioRecord>> ListAsync(string? datasetId, CancellationToken cancel = default)
@@ -79,7 +79,8 @@ public sealed class ScenarioStore(Database database, TimeProvider time)
         public long CreatedAt { get; init; }
         public long UpdatedAt { get; init; }
         public string Document { get; init; } = "";
+        public string? OwnerId { get; init; }
 
-        public ScenarioRecord ToRecord() => new(Id, DatasetId, Name, Version, StoreTime.From(CreatedAt), StoreTime.From(UpdatedAt), Document);
+        public ScenarioRecord ToRecord() => new(Id, DatasetId, Name, Version, StoreTime.From(CreatedAt), StoreTime.From(UpdatedAt), Document, OwnerId);
     }
 }

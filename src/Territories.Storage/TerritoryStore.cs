@@ -1,6 +1,6 @@
 namespace Territories.Storage;
 
-/// <summary>The store: datasets, scenarios and runs on one database, migrated to the latest schema when opened.</summary>
+/// <summary>The store: datasets, scenarios, runs, users, credentials and the audit trail on one database, migrated to the latest schema when opened.</summary>
 public sealed class TerritoryStore
 {
     private TerritoryStore(Database database, TimeProvider time)
@@ -9,12 +9,18 @@ public sealed class TerritoryStore
         Datasets = new DatasetStore(database, time);
         Scenarios = new ScenarioStore(database, time);
         Runs = new RunStore(database, time);
+        Users = new UserStore(database, time);
+        Credentials = new CredentialStore(database, time);
+        Audit = new AuditStore(database);
     }
 
     public Database Database { get; }
     public DatasetStore Datasets { get; }
     public ScenarioStore Scenarios { get; }
     public RunStore Runs { get; }
+    public UserStore Users { get; }
+    public CredentialStore Credentials { get; }
+    public AuditStore Audit { get; }
 
     /// <summary>Applies pending migrations and answers the store.</summary>
     public static async Task<TerritoryStore> OpenAsync(Database database, TimeProvider time, CancellationToken cancel = default)

@@ -13,38 +13,12 @@ namespace Territories.Api.Tests;
 /// The stored workflow over real HTTP, on each store (<see cref="SqliteServiceTests"/>, <see cref="PostgresServiceTests"/>):
 /// dataset, scenario, run, progress, plan, compare, quotas; cancel; restart; CSV; concurrency; error shapes.
 /// </summary>
-public abstract partial class ServiceTests : IAsyncDisposable
+public abstract partial class ServiceTests(TestStore store) : StoredServiceTests(store)
 {
-    private readonly List<ServiceHost> _hosts = [];
-    private Dictionary<string, string?>? _store;
-
-    /// <summary>Settings that point a host at this test's own empty store.</summary>
-    protected abstract Task<Dictionary<string, string?>> CreateStoreAsync();
-
-    /// <summary>The same store, opened directly (as another process would).</summary>
-    protected abstract Task<TerritoryStore> OpenStoreDirectlyAsync();
-
     protected async Task<(ServiceHost Host, ServiceClient Client)> StartAsync(params (string Key, string? Value)[] extra)
     {
-        _store ??= await CreateStoreAsync();
-        var settings = new Dictionary<string, string?>(ServiceHost.TestDefaults);
-        foreach (var (key, value) in _store) settings[key] = value;
-        foreach (var (key, value) in extra) settings[key] = value;
-        var host = new ServiceHost(settings);
-        _hosts.Add(host);
+        var host = await StartHostAsync(extra);
         return (host, new ServiceClient(host.CreateClient()));
-    }
-
-    protected async Task<TerritoryStore> StoreAsync()
-    {
-        _store ??= await CreateStoreAsync();
-        return await OpenStoreDirectlyAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts) await host.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     protected static async Task<string> CreateDataset(ServiceClient client, string json)
@@ -444,15 +418,8 @@ public abstract partial class ServiceTests : IAsyncDisposable
     }
 }
 
-public sealed class SqliteServiceTests : ServiceTests
+public sealed class SqliteServiceTests() : ServiceTests(new SqliteTestStore())
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"territories-api-{Guid.NewGuid():N}", "territories.db");
-
-    protected override Task<Dictionary<string, string?>> CreateStoreAsync() =>
-        Task.FromResult(new Dictionary<string, string?> { ["Territories:SqlitePath"] = _path });
-
-    protected override Task<TerritoryStore> OpenStoreDirectlyAsync() => TerritoryStore.OpenAsync(Database.Sqlite(_path), TimeProvider.System);
-
     [Fact]
     public async Task FirstStart_LoadsTheBundledSampleDataset()
     {
@@ -465,18 +432,8 @@ public sealed class SqliteServiceTests : ServiceTests
     }
 }
 
-public sealed class PostgresServiceTests(PostgresServer server) : ServiceTests
+public sealed class PostgresServiceTests(PostgresServer server) : ServiceTests(new PostgresTestStore(server))
 {
-    private string? _connection;
-
-    protected override async Task<Dictionary<string, string?>> CreateStoreAsync()
-    {
-        _connection = await server.CreateDatabaseAsync();
-        return new Dictionary<string, string?> { ["ConnectionStrings:Territories"] = _connection };
-    }
-
-    protected override Task<TerritoryStore> OpenStoreDirectlyAsync() => TerritoryStore.OpenAsync(Database.Postgres(_connection!), TimeProvider.System);
-
     [Fact]
     public async Task TwoInstancesOnOneDatabase_SolveEveryRunExactlyOnce()
     {

@@ -5,6 +5,8 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using Territories.Storage;
+using Territories.Api.Access;
+
 
 namespace Territories.Api.Features;
 
@@ -14,7 +16,7 @@ public static class CompareEndpoints
     public const int MaxRuns = 6;
 
     public static void MapCompare(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/compare", Compare).WithTags("Runs").WithName("CompareRuns");
+        app.MapGet("/api/v1/compare", Compare).WithTags("Runs").WithName("CompareRuns").ForMembers();
 
     public static async Task<Results<Ok<Comparison>, ValidationProblem>> Compare(TerritoryStore store, CancellationToken cancel, [FromQuery] string? runs = null)
     {

@@ -7,6 +7,8 @@ using Territories.Api.Resources;
 using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Storage;
+using Territories.Api.Access;
+
 
 using Territories.Api.Bodies;
 
@@ -20,16 +22,16 @@ public static class DatasetEndpoints
     public static void MapDatasets(this IEndpointRouteBuilder app)
     {
         var datasets = app.MapGroup("/api/v1/datasets").WithTags("Datasets");
-        datasets.MapGet("/", List).WithName("ListDatasets");
-        datasets.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateDataset");
-        datasets.MapPost("/csv", CreateFromCsv).Accepts<IFormFileCollection>("multipart/form-data").WithName("CreateDatasetFromCsv");
-        datasets.MapGet("/{id}", Get).WithName("GetDataset");
-        datasets.MapPut("/{id}", Replace).Accepts<JsonElement>("application/json").WithName("ReplaceDataset");
-        datasets.MapDelete("/{id}", Delete).WithName("DeleteDataset");
-        datasets.MapGet("/{id}/accounts", Accounts).WithName("ListDatasetAccounts");
-        datasets.MapGet("/{id}/export", Export).WithName("ExportDataset");
-        datasets.MapGet("/{id}/reps.csv", RepsCsv).WithName("ExportDatasetRepsCsv");
-        datasets.MapGet("/{id}/accounts.csv", AccountsCsv).WithName("ExportDatasetAccountsCsv");
+        datasets.MapGet("/", List).WithName("ListDatasets").ForMembers();
+        datasets.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateDataset").ForPlanners();
+        datasets.MapPost("/csv", CreateFromCsv).Accepts<IFormFileCollection>("multipart/form-data").WithName("CreateDatasetFromCsv").ForPlanners();
+        datasets.MapGet("/{id}", Get).WithName("GetDataset").ForMembers();
+        datasets.MapPut("/{id}", Replace).Accepts<JsonElement>("application/json").WithName("ReplaceDataset").ForPlanners();
+        datasets.MapDelete("/{id}", Delete).WithName("DeleteDataset").ForPlanners();
+        datasets.MapGet("/{id}/accounts", Accounts).WithName("ListDatasetAccounts").ForMembers();
+        datasets.MapGet("/{id}/export", Export).WithName("ExportDataset").ForMembers();
+        datasets.MapGet("/{id}/reps.csv", RepsCsv).WithName("ExportDatasetRepsCsv").ForMembers();
+        datasets.MapGet("/{id}/accounts.csv", AccountsCsv).WithName("ExportDatasetAccountsCsv").ForMembers();
     }
 
     public static async Task<Ok<IReadOnlyList<DatasetSummary>>> List(TerritoryStore store, CancellationToken cancel) =>

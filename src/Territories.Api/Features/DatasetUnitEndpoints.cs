@@ -5,6 +5,8 @@ using Territories.Api.Resources;
 using Territories.Domain.Contracts;
 using Territories.Geo;
 using Territories.Storage;
+using Territories.Api.Access;
+
 
 using Territories.Api.Bodies;
 
@@ -20,8 +22,8 @@ public static class DatasetUnitEndpoints
     public static void MapDatasetUnits(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/api/v1/datasets/{id}/units").WithTags("Datasets");
-        units.MapPut("/", Put).Accepts<JsonElement>("application/geo+json", "application/json").WithName("PutDatasetUnits");
-        units.MapGet("/", Get).WithName("GetDatasetUnits");
+        units.MapPut("/", Put).Accepts<JsonElement>("application/geo+json", "application/json").WithName("PutDatasetUnits").ForPlanners();
+        units.MapGet("/", Get).WithName("GetDatasetUnits").ForMembers();
     }
 
     public static async Task<Results<Ok<DatasetSummary>, ValidationProblem, ProblemHttpResult>> Put(string id, HttpRequest request, TerritoryStore store, CancellationToken cancel)

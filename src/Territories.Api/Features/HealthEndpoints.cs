@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Territories.Storage;
 
+
 namespace Territories.Api.Features;
 
 /// <summary><c>GET /health</c>: 200 while the service and its store answer, 503 when the store does not.</summary>
 public static class HealthEndpoints
 {
-    public static void MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/health", Health).WithName("Health");
+    public static void MapHealth(this IEndpointRouteBuilder app) => app.MapGet("/health", Health).WithName("Health").AllowAnonymous();
 
     public static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Health(TerritoryStore store, CancellationToken cancel)
     {

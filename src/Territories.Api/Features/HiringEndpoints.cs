@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Territories.Domain.Contracts;
 using Territories.Domain.Hiring;
 using Territories.Planning.Hiring;
+using Territories.Api.Access;
+
 
 using Territories.Api.Bodies;
 
@@ -13,7 +15,7 @@ public static class HiringEndpoints
 {
     public static void MapHiring(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1/hiring").WithTags("Hiring")
-            .MapPost("/plan", Plan).Accepts<JsonElement>("application/json").WithName("PlanHiring");
+            .MapPost("/plan", Plan).Accepts<JsonElement>("application/json").WithName("PlanHiring").ForHiring().LimitedAsSolve();
 
     public static Task<Results<Ok<HiringPlan>, ValidationProblem>> Plan(HttpRequest request, CancellationToken cancel) =>
         ContractBody.Answer(request, BodySize.Small, HiringRequestReader.Read, HiringPlanner.Plan, cancel);

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Territories.Domain.Contracts;
 using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
-using Territories.Domain.Plans;
-using Territories.Api.Solving;
-using Territories.Planning.AccountAssignment;
-
+using Territories.Api.Access;
 using Territories.Api.Bodies;
+using Territories.Api.Solving;
+using Territories.Domain.Plans;
+using Territories.Planning.AccountAssignment;
 
 namespace Territories.Api.Features;
 
@@ -20,8 +20,8 @@ public static class PlanEndpoints
     public static void MapPlans(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
-        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan");
+        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan").ProducesProblem(StatusCodes.Status503ServiceUnavailable).ForPlanners().LimitedAsSolve();
+        plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan").ForPlanners().LimitedAsSolve();
     }
 
     /// <summary>

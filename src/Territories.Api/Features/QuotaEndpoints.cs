@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Territories.Domain.Contracts;
 using Territories.Domain.Quotas;
 using Territories.Planning.Quotas;
+using Territories.Api.Access;
+
 
 using Territories.Api.Bodies;
 
@@ -13,7 +15,7 @@ public static class QuotaEndpoints
 {
     public static void MapQuotas(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1/quotas").WithTags("Quotas")
-            .MapPost("/decompose", Decompose).Accepts<JsonElement>("application/json").WithName("DecomposeQuotas");
+            .MapPost("/decompose", Decompose).Accepts<JsonElement>("application/json").WithName("DecomposeQuotas").ForPlanners().LimitedAsSolve();
 
     public static Task<Results<Ok<QuotaPlan>, ValidationProblem>> Decompose(HttpRequest request, CancellationToken cancel) =>
         ContractBody.Answer(request, BodySize.Small, QuotaRequestReader.Read, QuotaPlanner.Plan, cancel);

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Territories.Api.Resources;
 using Territories.Storage;
+using Territories.Api.Access;
+
 
 namespace Territories.Api.Features;
 
@@ -16,11 +18,11 @@ public static class RunEndpoints
     public static void MapRuns(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/v1/runs").WithTags("Runs");
-        runs.MapGet("/", List).WithName("ListRuns");
-        runs.MapGet("/{id}", Get).WithName("GetRun");
-        runs.MapGet("/{id}/events", Events).WithName("RunEvents");
-        runs.MapDelete("/{id}", Cancel).WithName("CancelRun");
-        runs.MapPost("/{id}/quotas", RunQuotas.Decompose).WithName("RunQuotas");
+        runs.MapGet("/", List).WithName("ListRuns").ForMembers();
+        runs.MapGet("/{id}", Get).WithName("GetRun").ForMembers();
+        runs.MapGet("/{id}/events", Events).WithName("RunEvents").ForMembers();
+        runs.MapDelete("/{id}", Cancel).WithName("CancelRun").ForPlanners();
+        runs.MapPost("/{id}/quotas", RunQuotas.Decompose).WithName("RunQuotas").ForPlanners().LimitedAsSolve();
     }
 
     public static async Task<Ok<IReadOnlyList<RunResource>>> List(TerritoryStore store, CancellationToken cancel, [FromQuery] string? scenarioId = null) =>
@@ -38,10 +40,15 @@ public static class RunEndpoints
 
     /// <summary>
     /// Cancels the run: a queued run is cancelled at once (200); a running run stops its search and keeps the best plan
-    /// found so far (202: poll the run until its state is cancelled). A finished run is answered as it is (200).
+    /// found so far (202: poll the run until its state is cancelled). A finished run is answered as it is (200). Only the
+    /// owner of the run's scenario, a manager or an admin may cancel it (403).
     /// </summary>
-    public static async Task<Results<Ok<RunResource>, Accepted<RunResource>, ProblemHttpResult>> Cancel(string id, TerritoryStore store, CancellationToken cancel)
+    public static async Task<Results<Ok<RunResource>, Accepted<RunResource>, ProblemHttpResult>> Cancel(string id, Caller caller, TerritoryStore store,
+        CancellationToken cancel)
     {
+        if (await store.Runs.GetStatusAsync(id, cancel) is not { } status) return ApiProblems.NotFound("run", id);
+        var owner = (await store.Scenarios.GetAsync(status.ScenarioId, cancel))?.OwnerId;
+        if (!caller.MayChangeOwnedBy(owner)) return ApiProblems.NotOwner("run", id);
         if (await store.Runs.RequestCancelAsync(id, cancel) is not { } run) return ApiProblems.NotFound("run", id);
         return run.State == RunState.Running
             ? TypedResults.Accepted($"/api/v1/runs/{id}", RunResource.Of(run))

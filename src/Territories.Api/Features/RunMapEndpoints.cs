@@ -5,6 +5,8 @@ using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using Territories.Geo;
 using Territories.Storage;
+using Territories.Api.Access;
+
 
 namespace Territories.Api.Features;
 
@@ -17,8 +19,8 @@ public static class RunMapEndpoints
     public static void MapRunMaps(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/v1/runs/{id}").WithTags("Runs");
-        runs.MapGet("/plan.geojson", GeoJson).WithName("RunPlanGeoJson");
-        runs.MapGet("/map.svg", Svg).WithName("RunMapSvg");
+        runs.MapGet("/plan.geojson", GeoJson).WithName("RunPlanGeoJson").ForMembers();
+        runs.MapGet("/map.svg", Svg).WithName("RunMapSvg").ForMembers();
     }
 
     public static Task<Results<ContentHttpResult, ProblemHttpResult>> GeoJson(string id, TerritoryStore store, CancellationToken cancel) =>

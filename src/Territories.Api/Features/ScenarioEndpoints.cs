@@ -8,6 +8,8 @@ using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Domain.Scenarios;
 using Territories.Storage;
+using Territories.Api.Access;
+
 
 using Territories.Api.Bodies;
 
@@ -15,32 +17,34 @@ namespace Territories.Api.Features;
 
 /// <summary>
 /// Scenarios: a dataset plus changes and solver options. Create, read, update and delete with optimistic concurrency
-/// (<c>ETag</c> / <c>If-Match</c>, 412 on a stale write), clone, read the resolved problem, and submit runs.
+/// (<c>ETag</c> / <c>If-Match</c>, 412 on a stale write), clone, read the resolved problem, and submit runs. A scenario
+/// belongs to the user who created it: only that user, a manager or an admin may change or delete it (others get 403).
 /// </summary>
 public static class ScenarioEndpoints
 {
     public static void MapScenarios(this IEndpointRouteBuilder app)
     {
         var scenarios = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios");
-        scenarios.MapGet("/", List).WithName("ListScenarios");
-        scenarios.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateScenario");
-        scenarios.MapGet("/{id}", Get).WithName("GetScenario");
-        scenarios.MapPut("/{id}", Update).Accepts<JsonElement>("application/json").WithName("UpdateScenario");
-        scenarios.MapDelete("/{id}", Delete).WithName("DeleteScenario");
-        scenarios.MapPost("/{id}/clone", Clone).WithName("CloneScenario");
-        scenarios.MapGet("/{id}/problem", Problem).WithName("GetScenarioProblem");
-        scenarios.MapPost("/{id}/runs", Submit).WithName("SubmitRun");
-        scenarios.MapGet("/{id}/runs", Runs).WithName("ListScenarioRuns");
+        scenarios.MapGet("/", List).WithName("ListScenarios").ForMembers();
+        scenarios.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateScenario").ForPlanners();
+        scenarios.MapGet("/{id}", Get).WithName("GetScenario").ForMembers();
+        scenarios.MapPut("/{id}", Update).Accepts<JsonElement>("application/json").WithName("UpdateScenario").ForPlanners();
+        scenarios.MapDelete("/{id}", Delete).WithName("DeleteScenario").ForPlanners();
+        scenarios.MapPost("/{id}/clone", Clone).WithName("CloneScenario").ForPlanners();
+        scenarios.MapGet("/{id}/problem", Problem).WithName("GetScenarioProblem").ForMembers();
+        scenarios.MapPost("/{id}/runs", Submit).WithName("SubmitRun").ForPlanners().LimitedAsRun();
+        scenarios.MapGet("/{id}/runs", Runs).WithName("ListScenarioRuns").ForMembers();
     }
 
     public static async Task<Ok<IReadOnlyList<ScenarioResource>>> List(TerritoryStore store, CancellationToken cancel, [FromQuery] string? datasetId = null) =>
         TypedResults.Ok<IReadOnlyList<ScenarioResource>>((await store.Scenarios.ListAsync(datasetId, cancel)).Select(ScenarioResource.Of).ToList());
 
-    public static async Task<Results<Created<ScenarioResource>, ValidationProblem>> Create(HttpRequest request, TerritoryStore store, CancellationToken cancel)
+    public static async Task<Results<Created<ScenarioResource>, ValidationProblem>> Create(HttpRequest request, Caller caller, TerritoryStore store,
+        CancellationToken cancel)
     {
         var (scenario, text, invalid) = await ReadValidAsync(request, store, cancel);
         if (invalid is not null) return invalid;
-        var record = await store.Scenarios.CreateAsync(scenario!.DatasetId, scenario.Name, text!, cancel);
+        var record = await store.Scenarios.CreateAsync(scenario!.DatasetId, scenario.Name, text!, caller.Id, cancel);
         if (record is null) return DatasetMissing(scenario.DatasetId);
         return Created(request.HttpContext, record);
     }
@@ -53,9 +57,10 @@ public static class ScenarioEndpoints
     }
 
     /// <summary>Replaces the scenario; with <c>If-Match</c>, only if nobody changed it since that version (else 412 with the current version).</summary>
-    public static async Task<Results<Ok<ScenarioResource>, ValidationProblem, ProblemHttpResult>> Update(string id, HttpRequest request, TerritoryStore store,
-        CancellationToken cancel)
+    public static async Task<Results<Ok<ScenarioResource>, ValidationProblem, ProblemHttpResult>> Update(string id, HttpRequest request, Caller caller,
+        TerritoryStore store, CancellationToken cancel)
     {
+        if (await RefuseUnlessOwnerAsync(id, caller, store, cancel) is { } refused) return refused;
         var (scenario, text, invalid) = await ReadValidAsync(request, store, cancel);
         if (invalid is not null) return invalid;
         var write = await store.Scenarios.UpdateAsync(id, scenario!.DatasetId, scenario.Name, text!, ETags.RequiredVersion(request), cancel);
@@ -63,8 +68,10 @@ public static class ScenarioEndpoints
     }
 
     /// <summary>Deletes the scenario (its finished runs stay readable); 409 while one of its runs is queued or running.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, HttpRequest request, TerritoryStore store, CancellationToken cancel)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, HttpRequest request, Caller caller, TerritoryStore store,
+        CancellationToken cancel)
     {
+        if (await RefuseUnlessOwnerAsync(id, caller, store, cancel) is { } refused) return refused;
         var write = await store.Scenarios.DeleteAsync(id, ETags.RequiredVersion(request), cancel);
         return write.Outcome switch
         {
@@ -77,15 +84,15 @@ public static class ScenarioEndpoints
         };
     }
 
-    /// <summary>Copies the scenario under a new id; <c>?name=</c> names the copy (default: "copy of …").</summary>
-    public static async Task<Results<Created<ScenarioResource>, ProblemHttpResult>> Clone(string id, HttpContext context, TerritoryStore store,
+    /// <summary>Copies the scenario under a new id, owned by the caller; <c>?name=</c> names the copy (default: "copy of …").</summary>
+    public static async Task<Results<Created<ScenarioResource>, ProblemHttpResult>> Clone(string id, HttpContext context, Caller caller, TerritoryStore store,
         CancellationToken cancel, [FromQuery] string? name = null)
     {
         if (await store.Scenarios.GetAsync(id, cancel) is not { } original) return ApiProblems.NotFound("scenario", id);
         var document = JsonNode.Parse(original.Document)!.AsObject();
         var copyName = string.IsNullOrWhiteSpace(name) ? $"copy of {original.Name}" : name;
         document["name"] = copyName;
-        var copy = await store.Scenarios.CreateAsync(original.DatasetId, copyName, document.ToJsonString(), cancel);
+        var copy = await store.Scenarios.CreateAsync(original.DatasetId, copyName, document.ToJsonString(), caller.Id, cancel);
         return copy is null ? ApiProblems.NotFound("dataset", original.DatasetId) : Created(context, copy);
     }
 
@@ -122,6 +129,13 @@ public static class ScenarioEndpoints
     {
         if (await store.Scenarios.GetAsync(id, cancel) is null) return ApiProblems.NotFound("scenario", id);
         return TypedResults.Ok<IReadOnlyList<RunResource>>((await store.Runs.ListAsync(id, cancel)).Select(r => RunResource.Of(r, withPlan: false)).ToList());
+    }
+
+    /// <summary>404 when the scenario does not exist, 403 when the caller may not change it (<see cref="Caller.MayChangeOwnedBy"/>), else null.</summary>
+    public static async Task<ProblemHttpResult?> RefuseUnlessOwnerAsync(string id, Caller caller, TerritoryStore store, CancellationToken cancel)
+    {
+        if (await store.Scenarios.GetAsync(id, cancel) is not { } scenario) return ApiProblems.NotFound("scenario", id);
+        return caller.MayChangeOwnedBy(scenario.OwnerId) ? null : ApiProblems.NotOwner("scenario", id);
     }
 
     /// <summary>Reads the body as a scenario and checks it against its dataset; answers the scenario and the text to store.</summary>

@@ -49,6 +49,15 @@ public sealed class JsonFields
         return null;
     }
 
+    /// <summary>A string that holds a secret (a password): an error never quotes the value.</summary>
+    public string? Secret(string name)
+    {
+        if (Get(name, required: false) is not { } v) return null;
+        if (v.ValueKind == JsonValueKind.String) return v.GetString();
+        Error(name, "must be a string");
+        return null;
+    }
+
     public double? Number(string name, bool required = false, double min = double.MinValue, double max = double.MaxValue)
     {
         if (Get(name, required) is not { } v) return null;
