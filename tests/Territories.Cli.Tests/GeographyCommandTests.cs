@@ -3,20 +3,14 @@ using System.Text.RegularExpressions;
 using Territories.Domain.Contracts;
 using Territories.Domain.Evaluation;
 using Territories.Domain.Plans;
+using Territories.Tests.Shared;
 
 namespace Territories.Cli.Tests;
 
 /// <summary>The real-geography commands on the bundled county atlas (data/geo, committed with the repository).</summary>
 public sealed class GeographyCommandTests : CliHarness
 {
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Territories.sln"))) return Path.Combine(dir.FullName, relative);
-        }
-        throw new InvalidOperationException("the repository root (Territories.sln) is not above the test binaries");
-    }
+    private static string RepoFile(string relative) => RepoFiles.Path(relative);
 
     private static readonly string Counties = RepoFile("data/geo/us-counties.geojson");
 

@@ -1,0 +1,14 @@
+namespace Territories.Tests.Shared;
+
+/// <summary>Files committed with the repository (data/...), found from the test binaries; linked into the test projects that read them.</summary>
+internal static class RepoFiles
+{
+    public static string Path(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Territories.sln"))) return System.IO.Path.Combine(dir.FullName, relative);
+        }
+        throw new InvalidOperationException("the repository root (Territories.sln) is not above the test binaries");
+    }
+}
