@@ -18,6 +18,7 @@ public static class QualityRunner
         usage: Territories.Quality [--sets DIR[,DIR…]] [--filter REGEX] [--time-limit SECONDS] [--workers N] [--repetitions K] [--out DIR]
                Territories.Quality --scale 1000,5000,20000,50000 [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --baseline PROBLEM.json [--time-limit SECONDS] [--workers N] [--out DIR]
+               Territories.Quality --hiring-scale 3x3x8,6x4x12 [--time-limit SECONDS]   (regions x profiles x quarters)
           defaults: the gap-* sets of ../shared/benchmarks, every instance, 30 s, 2 workers, 1 repetition, out benchmarks/results
           a set with graphs_csv/ (districting-validi-buchanan) runs its contiguous variant: cut edges against the published optimum
           a cpmp-* set runs capacitated p-median: total distance against the published optimum
@@ -31,6 +32,7 @@ public static class QualityRunner
             stderr.WriteLine(Usage);
             return 2;
         }
+        if (options.HiringScale is { } hiring) return HiringScale.Run(hiring, options.TimeLimit, stdout);
         if (options.ScaleOne is { } one) return await ScaleCurve.RunOneAsync(one, options.TimeLimit, options.Workers, stdout);
         if (options.Scale is { } sizes) return await RunScaleAsync(sizes, options, stdout);
         if (options.Baseline is { } book)
@@ -151,14 +153,14 @@ internal sealed record Row(string Set, string Instance, string Size, decimal? Be
 
 /// <summary>The runner's command line.</summary>
 internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out,
-    IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null)
+    IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null)
 {
     public static RunOptions? Parse(string[] args, TextWriter stderr)
     {
         var shared = Path.Combine("..", "shared", "benchmarks");
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
-        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline")))
+        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--hiring-scale")))
         {
             stderr.WriteLine($"unknown or incomplete options: {string.Join(" ", args)}");
             return null;
@@ -173,7 +175,8 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                 values.GetValueOrDefault("--out") ?? Path.Combine("benchmarks", "results"),
                 values.TryGetValue("--scale", out var scale) ? scale.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList() : null,
                 values.TryGetValue("--scale-one", out var one) ? int.Parse(one, CultureInfo.InvariantCulture) : null,
-                values.GetValueOrDefault("--baseline"));
+                values.GetValueOrDefault("--baseline"),
+                values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -181,4 +184,8 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
             return null;
         }
     }
+
+    private static (int, int, int) HiringSize(string text) => text.Split('x') is [var r, var p, var q]
+        ? (int.Parse(r, CultureInfo.InvariantCulture), int.Parse(p, CultureInfo.InvariantCulture), int.Parse(q, CultureInfo.InvariantCulture))
+        : throw new FormatException($"--hiring-scale takes sizes such as 3x3x8 (regions x profiles x quarters), not \"{text}\"");
 }

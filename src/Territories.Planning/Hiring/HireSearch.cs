@@ -6,7 +6,7 @@ namespace Territories.Planning.Hiring;
 /// <summary>
 /// Hire counts found without branching, on the hiring model's LP with every hire count fixed (GLOP, re-solved warm):
 /// a greedy that fills each quarter in turn with the hire that lowers the uncovered hours most, and a polish that adds
-/// any single hire a quarter still has room for while it lowers them. The greedy's plan is the MIP's first incumbent;
+/// any single hire a quarter still has room for while it lowers them (only hires that could serve an uncovered row are tried). The greedy's plan is the MIP's first incumbent;
 /// the polish guarantees, even when a time limit stops the MIP, that no one more hire would cover more demand.
 /// </summary>
 internal sealed class HireSearch : IDisposable
@@ -45,54 +45,83 @@ internal sealed class HireSearch : IDisposable
         return status == Solver.ResultStatus.OPTIMAL ? _lp.Solver.Objective().Value() : double.PositiveInfinity;
     }
 
-    /// <summary>Quarter by quarter from the first a hire may start, the best single hire while one helps and the cap allows.</summary>
-    public int[,] Greedy()
+    /// <summary>
+    /// Quarter by quarter from the first a hire may start, the best single hire while one helps and the cap allows; when
+    /// <paramref name="stop"/> says so, the quarters not reached yet get no hires (the MIP and the polish take it from there).
+    /// </summary>
+    public int[,] Greedy(Func<bool> stop)
     {
         var counts = new int[_lp.Profiles.Count, _request.Quarters];
         var uncovered = Uncovered(counts);
         for (var t = _request.LeadTimeQuarters; t < _request.Quarters; t++)
-            while (BestAddition(counts, uncovered, t, t) is { } best)
+            while (!stop() && BestAddition(counts, uncovered, t) is { } best)
             {
-                counts[best.Profile, best.Quarter]++;
+                counts[best.Profile, t]++;
                 uncovered = best.Uncovered;
             }
         return counts;
     }
 
-    /// <summary>Adds single hires, best first, in any quarter with room, while one lowers the uncovered hours; true when any was added.</summary>
+    /// <summary>
+    /// Sweeps every quarter and profile, keeping each single added hire that lowers the uncovered hours, until a whole
+    /// sweep adds none: then no one more hire would cover more demand. True when any was added.
+    /// </summary>
     public bool Polish(int[,] counts)
     {
         var uncovered = Uncovered(counts);
         var added = false;
-        while (BestAddition(counts, uncovered, _request.LeadTimeQuarters, _request.Quarters - 1) is { } best)
+        for (var again = true; again;)
         {
-            counts[best.Profile, best.Quarter]++;
-            uncovered = best.Uncovered;
-            added = true;
+            again = false;
+            for (var t = _request.LeadTimeQuarters; t < _request.Quarters; t++)
+                for (var p = 0; p < _lp.Profiles.Count; p++)
+                    while (TryAdd(counts, p, t, ref uncovered)) again = added = true;
         }
         return added;
     }
 
-    private bool HasRoom(int[,] counts, int p, int t, (int Profile, int Quarter) leaving)
+    private bool TryAdd(int[,] counts, int p, int t, ref double uncovered)
     {
-        if (counts[p, t] >= _mip.MostHires(p, t)) return false;
-        if (_request.MaxHiresPerQuarter is not { } cap || leaving.Quarter == t) return true;
-        return Enumerable.Range(0, _lp.Profiles.Count).Sum(q => counts[q, t]) < cap;
+        if (!HasRoom(counts, p, t) || !CouldServe(p, t)) return false;
+        counts[p, t]++;
+        var after = Uncovered(counts);
+        if (after <= uncovered - Worthwhile)
+        {
+            uncovered = after;
+            return true;
+        }
+        counts[p, t]--;
+        Uncovered(counts);
+        return false;
     }
 
-    private (int Profile, int Quarter, double Uncovered)? BestAddition(int[,] counts, double uncovered, int from, int to)
+    /// <summary>A hire of profile p starting in quarter t could serve a demand row the last evaluation left uncovered.</summary>
+    private bool CouldServe(int p, int t)
     {
-        (int, int, double)? best = null;
-        for (var t = from; t <= to; t++)
+        var profile = _lp.Profiles[p];
+        return _lp.Uncovered().Any(r =>
         {
-            for (var p = 0; p < _lp.Profiles.Count; p++)
-            {
-                if (!HasRoom(counts, p, t, leaving: (-1, -1))) continue;
-                counts[p, t]++;
-                var after = Uncovered(counts);
-                counts[p, t]--;
-                if (after <= uncovered - Worthwhile && (best is null || after < best.Value.Item3 - 1e-9)) best = (p, t, after);
-            }
+            var u = r.Demand.Quarter.Minus(_request.Start);
+            return u >= t && r.Demand.Region == profile.Region && profile.Skills.Contains(r.Demand.Skill) && _lp.Hours.Hire(u - t) > 0;
+        });
+    }
+
+    private bool HasRoom(int[,] counts, int p, int t) =>
+        counts[p, t] < _mip.MostHires(p, t)
+        && (_request.MaxHiresPerQuarter is not { } cap || Enumerable.Range(0, _lp.Profiles.Count).Sum(q => counts[q, t]) < cap);
+
+    /// <summary>The single hire starting in quarter t that lowers the uncovered hours most, if one does.</summary>
+    private (int Profile, double Uncovered)? BestAddition(int[,] counts, double uncovered, int t)
+    {
+        Uncovered(counts);
+        var candidates = Enumerable.Range(0, _lp.Profiles.Count).Where(p => HasRoom(counts, p, t) && CouldServe(p, t)).ToList();
+        (int, double)? best = null;
+        foreach (var p in candidates)
+        {
+            counts[p, t]++;
+            var after = Uncovered(counts);
+            counts[p, t]--;
+            if (after <= uncovered - Worthwhile && (best is null || after < best.Value.Item2 - 1e-9)) best = (p, after);
         }
         return best;
     }

@@ -19,6 +19,9 @@ internal sealed record StageOutcome(int[,] Counts, bool Proven, double? Uncovere
 /// </summary>
 internal static class LexicographicSolve
 {
+    /// <summary>Share of the budget the greedy first plan may use.</summary>
+    private const double GreedyShare = 0.2;
+
     /// <summary>Share of the budget the first stage may use; the rest is kept for the cost stage.</summary>
     private const double FirstStageShare = 2.0 / 3;
 
@@ -36,7 +39,7 @@ internal static class LexicographicSolve
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
 
         onStage?.Invoke("first plan");
-        var greedy = search.Greedy();
+        var greedy = search.Greedy(() => clock.Elapsed > budget * GreedyShare);
         Hint(model, greedy);
 
         onStage?.Invoke("least uncovered demand");
