@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 using Territories.Api;
 using Territories.Api.Features;
 using Territories.Api.Hosting;
@@ -13,7 +12,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddContractJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestProblems>();
-builder.Services.AddOpenApi();
+builder.Services.AddApiReference();
 builder.Services.AddSingleton<RunSignal>();
 builder.Services.AddSingleton<RunExecution>();
 builder.Services.AddHostedService<RunWorker>();
@@ -26,8 +25,7 @@ using (var startup = LoggerFactory.Create(logging => logging.AddConsole()))
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
+app.MapApiReference();
 app.MapHealth();
 app.MapDatasets();
 app.MapDatasetUnits();
