@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Territories.Domain.Plans;
 using Territories.Domain.Samples;
+using Territories.Domain.Model;
 using Territories.Planning.AccountAssignment;
+using Territories.Quality.Peers;
 
 namespace Territories.Quality;
 
@@ -15,13 +17,18 @@ namespace Territories.Quality;
 public static class QualityRunner
 {
     public const string Usage = """
-        usage: Territories.Quality [--sets DIR[,DIR…]] [--filter REGEX] [--time-limit SECONDS] [--workers N] [--repetitions K] [--out DIR]
+        usage: Territories.Quality [--sets DIR[,DIR…]] [--filter REGEX] [--time-limit SECONDS] [--workers N] [--repetitions K] [--peers on|off] [--out DIR]
+               Territories.Quality --family realistic --sizes 1000,4000 --seeds 1,2,3 [--counties data/geo/us-counties.geojson] [--time-limit SECONDS] [--peers on|off] [--out DIR]
                Territories.Quality --scale 1000,5000,20000,50000 [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --baseline PROBLEM.json [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --hiring-scale 3x3x8,6x4x12 [--time-limit SECONDS]   (regions x profiles x quarters)
           defaults: the gap-* sets of ../shared/benchmarks, every instance, 30 s, 2 workers, 1 repetition, out benchmarks/results
           a set with graphs_csv/ (districting-validi-buchanan) runs its contiguous variant: cut edges against the published optimum
           a cpmp-* set runs capacitated p-median: total distance against the published optimum
+          assignment instances (GAP sets, the realistic family) also run two textbook peers after the engine, one after the
+          other with the same limit: plain CP-SAT on the whole contract, and LP-and-fix (GLOP relaxation, integral accounts
+          fixed, CP-SAT on the rest); --peers off skips them
+          the realistic family: books over real counties (region by seed mod 5; tuning seeds 1-3, held back 101-105)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -43,13 +50,15 @@ public static class QualityRunner
             await File.WriteAllTextAsync(Path.Combine(options.Out, $"baseline-{Stamp()}.md"), table);
             return 0;
         }
-        var instances = options.Sets.SelectMany(Instance.InSet).Where(i => options.Filter.IsMatch(i.Name)).ToList();
+        var instances = (options.Family is { } family ? FamilyInstances(family, stdout) : options.Sets.SelectMany(Instance.InSet))
+            .Where(i => options.Filter.IsMatch(i.Name)).ToList();
         if (instances.Count == 0)
         {
-            stderr.WriteLine($"no instance found in {string.Join(", ", options.Sets)} matching {options.Filter}");
+            stderr.WriteLine($"no instance found in {(options.Family is null ? string.Join(", ", options.Sets) : "the family")} matching {options.Filter}");
             return 2;
         }
         var rows = new List<Row>();
+        stdout.WriteLine(Row.MarkdownHeader);
         foreach (var instance in instances)
         {
             var row = await Measure(instance, options);
@@ -58,7 +67,8 @@ public static class QualityRunner
         }
         Directory.CreateDirectory(options.Out);
         var stamp = Stamp();
-        var header = $"Quality at {options.TimeLimit.ToString(CultureInfo.InvariantCulture)} s, {options.Workers} worker(s), median of {options.Repetitions} seed(s); {Environment.ProcessorCount} cores, {Environment.OSVersion}";
+        var header = $"Quality at {options.TimeLimit.ToString(CultureInfo.InvariantCulture)} s, {options.Workers} worker(s), median of {options.Repetitions} seed(s); " +
+            $"{(options.Peers ? "peers (plain CP-SAT, then LP-and-fix) run after the engine in the same process, same limit and workers; " : "")}{Environment.ProcessorCount} cores, {Environment.OSVersion}";
         await File.WriteAllTextAsync(Path.Combine(options.Out, $"quality-{stamp}.md"), $"{header}\n\n{Row.MarkdownHeader}\n{string.Join("\n", rows.Select(r => r.Markdown()))}\n");
         await File.WriteAllTextAsync(Path.Combine(options.Out, $"quality-{stamp}.csv"), $"{Row.CsvHeader}\n{string.Join("\n", rows.Select(r => r.Csv()))}\n");
         stdout.WriteLine($"wrote {rows.Count} row(s) to {options.Out}");
@@ -79,28 +89,53 @@ public static class QualityRunner
         return points.All(p => p.FirstPlanSeconds is not null) ? 0 : 1;
     }
 
+    private static IEnumerable<Instance> FamilyInstances(FamilyOptions family, TextWriter stdout)
+    {
+        var counties = new Lazy<IReadOnlyList<Geo.UnitShape>>(() => Geo.UnitShapes.Read(File.ReadAllText(family.Counties)));
+        foreach (var size in family.Sizes)
+        foreach (var seed in family.Seeds)
+        {
+            stdout.WriteLine($"# {RealisticFamily.NameOf(size, seed)}: {RealisticFamily.Command(family.Counties, size, seed)}");
+            yield return new Instance(RealisticFamily.Set, RealisticFamily.NameOf(size, seed), family.Counties, null,
+                Generate: () => RealisticFamily.Generate(counties.Value, size, seed));
+        }
+    }
+
     private static async Task<Row> Measure(Instance instance, RunOptions options) =>
         instance.IsDistricting ? await DistrictingQuality.Measure(instance, options)
         : MedianQuality.IsMedianSet(instance.Set) ? await MedianQuality.Measure(instance, options)
-        : await MeasureGap(instance, options);
+        : await MeasureAssignment(instance, options);
 
-    private static async Task<Row> MeasureGap(Instance instance, RunOptions options)
+    /// <summary>
+    /// The engine (median of the repetitions), then the two peers once each, on the same problem. The engine's phase log
+    /// (what --verbose prints) goes to engine-SET-INSTANCE.log in the output folder, so each row can be explained.
+    /// </summary>
+    private static async Task<Row> MeasureAssignment(Instance instance, RunOptions options)
     {
+        var problem = instance.Generate?.Invoke() ?? OrLibraryGap.Read(await File.ReadAllTextAsync(instance.File), instance.Name, options.TimeLimit);
         var runs = new List<(Plan Plan, double TimeToBest)>();
+        Directory.CreateDirectory(options.Out);
+        await using var log = new StreamWriter(Path.Combine(options.Out, $"engine-{instance.Set}-{instance.Name}.log")) { AutoFlush = true };
         for (var seed = 0; seed < options.Repetitions; seed++)
         {
-            var problem = OrLibraryGap.Read(await File.ReadAllTextAsync(instance.File), instance.Name, options.TimeLimit);
-            problem = problem.WithOptions(problem.Options with { Workers = options.Workers, Seed = seed });
             var timeToBest = 0.0;
             var progress = new Progress(s => timeToBest = s.ElapsedSeconds);
-            var plan = await new AssignmentSolver().SolveAsync(problem, progress);
+            await log.WriteLineAsync($"seed {seed}");
+            var plan = await new AssignmentSolver(log: TextWriter.Synchronized(log)).SolveAsync(
+                problem.WithOptions(problem.Options with { TimeLimitSeconds = options.TimeLimit, Workers = options.Workers, Seed = seed }), progress);
             runs.Add((plan, timeToBest));
         }
         var median = runs.OrderBy(r => r.Plan.Objective ?? decimal.MaxValue).ElementAt(runs.Count / 2);
-        var size = OrLibraryGap.Size(await File.ReadAllTextAsync(instance.File));
-        return new Row(instance.Set, instance.Name, $"{size.Agents} x {size.Jobs}", instance.BestKnown, median.Plan.Objective, median.Plan.Bound,
-            median.Plan.Solver.BoundSource, median.Plan.FirstPlanSeconds, median.TimeToBest, median.Plan.Status);
+        var peers = options.Peers ? PeerComparison.Run(problem, options.TimeLimit, options.Workers) : null;
+        var (bound, source) = BestBound(median.Plan, peers);
+        return new Row(instance.Set, instance.Name, $"{problem.Reps.Count} x {problem.Accounts.Count}", instance.BestKnown, median.Plan.Objective, bound,
+            source, median.Plan.FirstPlanSeconds, median.TimeToBest, median.Plan.Status, peers);
     }
+
+    /// <summary>The highest proven lower bound: the engine's, the peers' LP optimum, or plain CP-SAT's exact bound.</summary>
+    private static (decimal? Bound, string? Source) BestBound(Plan plan, PeerComparison? peers) =>
+        new (decimal? Bound, string? Source)[] { (plan.Bound, plan.Solver.BoundSource), (peers?.LpBound, "peer lp"), (peers?.ExactBound, "peer cp-sat") }
+            .Where(b => b.Bound is not null).OrderByDescending(b => b.Bound).DefaultIfEmpty((null, null)).First();
 
     /// <summary>Reports on the solver's own thread, so the last better plan's time is known when the solve returns.</summary>
     private sealed class Progress(Action<PlanSnapshot> report) : IProgress<PlanSnapshot>
@@ -111,7 +146,8 @@ public static class QualityRunner
 
 /// <summary>One instance file of a set, with its best-known (minimisation) value.</summary>
 /// <param name="File">The instance file; for a districting instance the path prefix of its <c>.nodes.csv</c> and <c>.edges.csv</c>.</param>
-internal sealed record Instance(string Set, string Name, string File, decimal? BestKnown, bool IsDistricting = false)
+/// <param name="Generate">For a generated instance (the realistic family), makes its problem; File is then the county atlas.</param>
+internal sealed record Instance(string Set, string Name, string File, decimal? BestKnown, bool IsDistricting = false, Func<TerritoryProblem>? Generate = null)
 {
     public static IEnumerable<Instance> InSet(string set)
     {
@@ -134,35 +170,59 @@ internal sealed record Instance(string Set, string Name, string File, decimal? B
     }
 }
 
-/// <summary>One line of the quality table.</summary>
+/// <summary>One line of the quality table; <paramref name="Peers"/> only for assignment instances run with the peers.</summary>
 internal sealed record Row(string Set, string Instance, string Size, decimal? BestKnown, decimal? Objective, decimal? Bound, string? BoundSource,
-    double? FirstPlanSeconds, double TimeToBestSeconds, PlanStatus Status)
+    double? FirstPlanSeconds, double TimeToBestSeconds, PlanStatus Status, PeerComparison? Peers = null)
 {
-    public const string MarkdownHeader = "| set | instance | size (agents x jobs) | best known | objective | gap % | proven bound | bound from | first plan s | time to best s | status |\n|---|---|---|---|---|---|---|---|---|---|---|";
+    public const string MarkdownHeader = "| set | instance | size (agents x jobs) | best known | objective | gap % | proven bound | bound from | gap to bound % | first plan s | time to best s | status | plain CP-SAT (first plan) | LP-and-fix (first plan) | engine / best peer |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
-    public const string CsvHeader = "set,instance,size,best_known,objective,gap_percent,bound,bound_source,first_plan_seconds,time_to_best_seconds,status";
+    public const string CsvHeader = "set,instance,size,best_known,objective,gap_percent,bound,bound_source,gap_to_bound_percent,first_plan_seconds,time_to_best_seconds,status," +
+        "cpsat_objective,cpsat_first_plan_seconds,cpsat_status,lpfix_objective,lpfix_first_plan_seconds,lpfix_status,lp_seconds,lp_fractional_accounts,ratio_to_best_peer";
 
     public double? GapPercent => Objective is { } o && BestKnown is { } b && b != 0 ? (double)((o - b) / b * 100) : null;
 
+    public double? GapToBoundPercent => Objective is { } o && Bound is { } b ? (double)((o - b) / Math.Max(Math.Abs(o), 1e-9m) * 100) : null;
+
+    /// <summary>Engine objective over the best peer's; below 1 the engine is ahead.</summary>
+    public double? RatioToBestPeer => Objective is { } o && Peers?.Best is { } p && p != 0 ? (double)(o / p) : null;
+
+    private string RatioCell => Peers is null ? "" : RatioToBestPeer is { } r ? r.ToString("0.0000", CultureInfo.InvariantCulture)
+        : Objective is null ? "engine: no plan" : "no peer plan";
+
     public string Markdown() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Set} | {Instance} | {Size} | {BestKnown} | {Objective} | {GapPercent:0.00} | {Bound:0.##} | {BoundSource} | {FirstPlanSeconds:0.0} | {TimeToBestSeconds:0.0} | {Status.ToString().ToLowerInvariant()} |");
+        $"| {Set} | {Instance} | {Size} | {BestKnown} | {Objective:0.####} | {GapPercent:0.00} | {Bound:0.####} | {BoundSource} | {GapToBoundPercent:0.00} | {FirstPlanSeconds:0.0} | {TimeToBestSeconds:0.0} | {Status.ToString().ToLowerInvariant()} | {Peers?.PlainCpSat.Cell()} | {Peers?.LpAndFix.Cell()} | {RatioCell} |");
 
     public string Csv() => string.Create(CultureInfo.InvariantCulture,
-        $"{Set},{Instance},{Size},{BestKnown},{Objective},{GapPercent:0.0000},{Bound},{BoundSource},{FirstPlanSeconds:0.000},{TimeToBestSeconds:0.000},{Status.ToString().ToLowerInvariant()}");
+        $"{Set},{Instance},{Size},{BestKnown},{Objective},{GapPercent:0.0000},{Bound},{BoundSource},{GapToBoundPercent:0.0000},{FirstPlanSeconds:0.000},{TimeToBestSeconds:0.000},{Status.ToString().ToLowerInvariant()}," +
+        $"{Peers?.PlainCpSat.Objective},{Peers?.PlainCpSat.FirstPlanSeconds:0.000},{Peers?.PlainCpSat.Status},{Peers?.LpAndFix.Objective},{Peers?.LpAndFix.FirstPlanSeconds:0.000},{Peers?.LpAndFix.Status},{Peers?.LpSeconds:0.000},{Peers?.FractionalAccounts},{RatioToBestPeer:0.000000}");
 }
+
+/// <summary>A generated family: which sizes and seeds, and the county atlas it is built on.</summary>
+internal sealed record FamilyOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Seeds, string Counties);
 
 /// <summary>The runner's command line.</summary>
 internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out,
-    IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null)
+    IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, FamilyOptions? Family = null, bool Peers = true,
+    IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null)
 {
     public static RunOptions? Parse(string[] args, TextWriter stderr)
     {
         var shared = Path.Combine("..", "shared", "benchmarks");
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
-        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--hiring-scale")))
+        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale")))
         {
             stderr.WriteLine($"unknown or incomplete options: {string.Join(" ", args)}");
+            return null;
+        }
+        if (values.TryGetValue("--family", out var family) && family != RealisticFamily.Set)
+        {
+            stderr.WriteLine($"unknown family \"{family}\" (known: {RealisticFamily.Set})");
+            return null;
+        }
+        if (values.GetValueOrDefault("--peers") is { } peers && peers is not ("on" or "off"))
+        {
+            stderr.WriteLine($"--peers must be on or off, not \"{peers}\"");
             return null;
         }
         var sets = values.TryGetValue("--sets", out var s) ? s.Split(',') : Directory.Exists(shared) ? Directory.GetDirectories(shared, "gap-*").Order(StringComparer.Ordinal).ToArray() : [];
@@ -173,9 +233,12 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                 int.Parse(values.GetValueOrDefault("--workers") ?? "2", CultureInfo.InvariantCulture),
                 int.Parse(values.GetValueOrDefault("--repetitions") ?? "1", CultureInfo.InvariantCulture),
                 values.GetValueOrDefault("--out") ?? Path.Combine("benchmarks", "results"),
-                values.TryGetValue("--scale", out var scale) ? scale.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList() : null,
+                values.TryGetValue("--scale", out var scale) ? Numbers(scale) : null,
                 values.TryGetValue("--scale-one", out var one) ? int.Parse(one, CultureInfo.InvariantCulture) : null,
                 values.GetValueOrDefault("--baseline"),
+                family is null ? null : new FamilyOptions(Numbers(values.GetValueOrDefault("--sizes") ?? "1000,4000"), Numbers(values.GetValueOrDefault("--seeds") ?? "1,2,3"),
+                    values.GetValueOrDefault("--counties") ?? Path.Combine("data", "geo", "us-counties.geojson")),
+                values.GetValueOrDefault("--peers") != "off",
                 values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
@@ -188,4 +251,6 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
     private static (int, int, int) HiringSize(string text) => text.Split('x') is [var r, var p, var q]
         ? (int.Parse(r, CultureInfo.InvariantCulture), int.Parse(p, CultureInfo.InvariantCulture), int.Parse(q, CultureInfo.InvariantCulture))
         : throw new FormatException($"--hiring-scale takes sizes such as 3x3x8 (regions x profiles x quarters), not \"{text}\"");
+
+    private static List<int> Numbers(string list) => list.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
 }

@@ -14,16 +14,9 @@ public static class CountyBook
 {
     public static TerritoryProblem Generate(SyntheticBookSettings settings, IReadOnlyList<UnitShape> counties, string stateFips, bool contiguous, double exponent = 1)
     {
-        var state = counties.Where(c => c.Text("stateFips") == stateFips || c.Id.Value.StartsWith(stateFips, StringComparison.Ordinal)).ToList();
-        if (state.Count == 0) throw new Domain.Contracts.InvalidInputException([new Domain.Contracts.InputError("--state", $"no county has state FIPS \"{stateFips}\"")]);
+        var state = CountyPlaces.InStates(counties, [stateFips]);
         var units = UnitAdjacency.ToUnits(state, UnitAdjacency.FromShapes(state));
-        var places = state.Select(c =>
-        {
-            var facts = CountyAtlas.FactsOf(c);
-            var size = c.Geometry.EnvelopeInternal;
-            var km = Math.Min(size.Width * Math.Cos(facts.Interior.Lat * Math.PI / 180), size.Height) * 111;
-            return new Place(facts.Name, facts.Interior, Math.Pow(Math.Max(facts.Population, 1), exponent), c.Id, Math.Max(1, km / 6));
-        }).ToList();
+        var places = state.Select(c => CountyPlaces.Of(c, exponent)).ToList();
         var options = SyntheticBook.DefaultOptions with { Contiguity = contiguous };
         var name = $"{state[0].Text("state")} counties {settings.Accounts}x{settings.Reps} seed {settings.Seed}";
         var problem = SyntheticBook.Generate(settings, places, units, options, name);

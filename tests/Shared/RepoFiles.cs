@@ -1,6 +1,6 @@
 namespace Territories.Tests.Shared;
 
-/// <summary>Files committed with the repository (data/...), found from the test binaries; linked into the test projects that read them.</summary>
+/// <summary>Files committed with the repository (data/geo, data/sample), found from the test binaries upwards.</summary>
 internal static class RepoFiles
 {
     public static string Path(string relative)

@@ -10,9 +10,7 @@ namespace Territories.Cli.Tests;
 /// <summary>The real-geography commands on the bundled county atlas (data/geo, committed with the repository).</summary>
 public sealed class GeographyCommandTests : CliHarness
 {
-    private static string RepoFile(string relative) => RepoFiles.Path(relative);
-
-    private static readonly string Counties = RepoFile("data/geo/us-counties.geojson");
+    private static readonly string Counties = RepoFiles.Path("data/geo/us-counties.geojson");
 
     [Fact]
     public async Task Solve_TheBundledSample_WritesAPlanAndAMapWithEveryTexasCountyAndRep()
@@ -20,7 +18,7 @@ public sealed class GeographyCommandTests : CliHarness
         var plan = Path.Combine(Folder, "plan.json");
         var map = Path.Combine(Folder, "map.svg");
 
-        var (exit, _, err) = await Run("solve", RepoFile("data/sample/book.json"), "--deterministic-time", "3", "--time-limit", "300", "--out", plan, "--map", map, "--units", Counties);
+        var (exit, _, err) = await Run("solve", RepoFiles.Path("data/sample/book.json"), "--deterministic-time", "3", "--time-limit", "300", "--out", plan, "--map", map, "--units", Counties);
 
         Assert.Equal(CliApp.Success, exit);
         Assert.Contains("map written to", err);
@@ -29,7 +27,7 @@ public sealed class GeographyCommandTests : CliHarness
         Assert.Equal(12, Regex.Count(svg, "<g class=\"legend-entry\""));
 
         var geojson = Path.Combine(Folder, "plan.geojson");
-        Assert.Equal(CliApp.Success, (await Run("map", plan, "--problem", RepoFile("data/sample/book.json"), "--units", Counties, "--out", geojson)).Exit);
+        Assert.Equal(CliApp.Success, (await Run("map", plan, "--problem", RepoFiles.Path("data/sample/book.json"), "--units", Counties, "--out", geojson)).Exit);
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(geojson));
         var kinds = document.RootElement.GetProperty("features").EnumerateArray().GroupBy(f => f.GetProperty("properties").GetProperty("kind").GetString()).ToDictionary(g => g.Key!, g => g.Count());
         Assert.Equal((1200, 12), (kinds["account"], kinds["rep"]));
@@ -66,6 +64,29 @@ public sealed class GeographyCommandTests : CliHarness
 
         Assert.Equal(CliApp.NoPlan, exit);
         Assert.Contains("unit-too-large: unit 48201", err);
+    }
+
+    [Fact]
+    public async Task GenerateRealistic_SeveralStates_WritesABookWithTheRecipesRules()
+    {
+        var problemPath = Path.Combine(Folder, "realistic.json");
+
+        var (exit, _, _) = await Run("generate", "--realistic", "--counties", Counties, "--state", "22,28", "--accounts", "600", "--reps", "20", "--seed", "5", "--out", problemPath);
+
+        Assert.Equal(CliApp.Success, exit);
+        var problem = TerritoryProblemReader.Read(await File.ReadAllTextAsync(problemPath));
+        Assert.Equal((600, 20), (problem.Accounts.Count, problem.Reps.Count));
+        Assert.Equal((0.10, 0.2), (problem.Options.Balance.Tolerance, problem.Options.MaxMovedShare));
+        Assert.Equal(30, problem.Accounts.Count(a => a.CurrentRepId is null));
+    }
+
+    [Fact]
+    public async Task GenerateRealistic_WithoutCounties_IsInvalidInput()
+    {
+        var (exit, _, err) = await Run("generate", "--realistic", "--state", "22", "--accounts", "600", "--reps", "20");
+
+        Assert.Equal(CliApp.InvalidInput, exit);
+        Assert.Contains("--realistic needs --counties", err);
     }
 
     [Fact]
