@@ -36,7 +36,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var hint = greedy.RepOfAll();
         incumbent.Offer(hint, "construction");
         var lp = cancel.IsCancellationRequested ? null
-            : LpRelaxation.Solve(data, TimeSpan.FromSeconds(Math.Max(0.5, clock.Remaining.TotalSeconds * LpTimeShare)), cancel);
+            : LpRelaxation.Solve(data, LpTime(), cancel);
         Trace($"lp bound={lp?.Bound} columns={lp?.Columns.Count} rounds={lp?.PricingRounds}");
         if (lp is { IsInfeasible: true } && incumbent.Evaluation is null)
             return new Result(CpSolverStatus.Infeasible, null, null, false, 0);
@@ -71,6 +71,14 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         }
         return new Result(outcome.Status, lp, outcome, global, model.ModelSlack);
     }
+
+    /// <summary>
+    /// A share of the wall-clock time left; with a deterministic limit the LP (deterministic itself) may use all of it, so
+    /// that how far the run gets does not depend on the machine's load.
+    /// </summary>
+    private TimeSpan LpTime() => settings.DeterministicTime is null
+        ? TimeSpan.FromSeconds(Math.Max(0.5, clock.Remaining.TotalSeconds * LpTimeShare))
+        : clock.Remaining;
 
     private void Trace(string message) => log?.WriteLine($"[{clock.ElapsedSeconds:0.00}s] {message}");
 
