@@ -21,6 +21,7 @@ public static class QualityRunner
                Territories.Quality --family realistic --sizes 1000,4000 --seeds 1,2,3 [--counties data/geo/us-counties.geojson] [--time-limit SECONDS] [--peers on|off] [--out DIR]
                Territories.Quality --scale 1000,5000,20000,50000 [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --baseline PROBLEM.json [--time-limit SECONDS] [--workers N] [--out DIR]
+               Territories.Quality --hiring-scale 3x3x8,6x4x12 [--time-limit SECONDS]   (regions x profiles x quarters)
           defaults: the gap-* sets of ../shared/benchmarks, every instance, 30 s, 2 workers, 1 repetition, out benchmarks/results
           a set with graphs_csv/ (districting-validi-buchanan) runs its contiguous variant: cut edges against the published optimum
           a cpmp-* set runs capacitated p-median: total distance against the published optimum
@@ -38,6 +39,7 @@ public static class QualityRunner
             stderr.WriteLine(Usage);
             return 2;
         }
+        if (options.HiringScale is { } hiring) return HiringScale.Run(hiring, options.TimeLimit, stdout);
         if (options.ScaleOne is { } one) return await ScaleCurve.RunOneAsync(one, options.TimeLimit, options.Workers, stdout);
         if (options.Scale is { } sizes) return await RunScaleAsync(sizes, options, stdout);
         if (options.Baseline is { } book)
@@ -200,14 +202,15 @@ internal sealed record FamilyOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int
 
 /// <summary>The runner's command line.</summary>
 internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out,
-    IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, FamilyOptions? Family = null, bool Peers = true)
+    IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, FamilyOptions? Family = null, bool Peers = true,
+    IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null)
 {
     public static RunOptions? Parse(string[] args, TextWriter stderr)
     {
         var shared = Path.Combine("..", "shared", "benchmarks");
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
-        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers")))
+        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale")))
         {
             stderr.WriteLine($"unknown or incomplete options: {string.Join(" ", args)}");
             return null;
@@ -235,7 +238,8 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                 values.GetValueOrDefault("--baseline"),
                 family is null ? null : new FamilyOptions(Numbers(values.GetValueOrDefault("--sizes") ?? "1000,4000"), Numbers(values.GetValueOrDefault("--seeds") ?? "1,2,3"),
                     values.GetValueOrDefault("--counties") ?? Path.Combine("data", "geo", "us-counties.geojson")),
-                values.GetValueOrDefault("--peers") != "off");
+                values.GetValueOrDefault("--peers") != "off",
+                values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -243,6 +247,10 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
             return null;
         }
     }
+
+    private static (int, int, int) HiringSize(string text) => text.Split('x') is [var r, var p, var q]
+        ? (int.Parse(r, CultureInfo.InvariantCulture), int.Parse(p, CultureInfo.InvariantCulture), int.Parse(q, CultureInfo.InvariantCulture))
+        : throw new FormatException($"--hiring-scale takes sizes such as 3x3x8 (regions x profiles x quarters), not \"{text}\"");
 
     private static List<int> Numbers(string list) => list.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
 }

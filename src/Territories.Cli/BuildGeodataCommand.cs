@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Territories.Domain.Contracts;
 using Territories.Domain.Model;
@@ -11,13 +12,18 @@ namespace Territories.Cli;
 /// </summary>
 public static class BuildGeodataCommand
 {
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--counties", "--cities", "--out" };
-
-    public static async Task<int> RunAsync(CommandLine command, TextWriter stderr, CancellationToken cancel)
+    public static Command Create(CliConsole console)
     {
-        var countiesPath = command.Option("--counties") ?? throw new CommandLineException("build-geodata needs --counties");
-        var citiesPath = command.Option("--cities") ?? throw new CommandLineException("build-geodata needs --cities");
-        var output = command.Option("--out") ?? throw new CommandLineException("build-geodata needs --out DIR");
+        var counties = CliOptions.Path("--counties", "County boundaries as GeoJSON (written by data/geo-extract.cjs).", required: true);
+        var cities = CliOptions.Path("--cities", "Places as lat,lon,population CSV with a header row.", required: true);
+        var output = CliOptions.Path("--out", "The folder to write us-counties.geojson and us-county-adjacency.csv to.", required: true);
+        var command = new Command("build-geodata", "Build the county atlas of data/geo (population, interior points, adjacency).") { counties, cities, output };
+        command.SetAction((parse, cancel) => RunAsync(console.Error, parse.GetValue(counties)!, parse.GetValue(cities)!, parse.GetValue(output)!, cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TextWriter stderr, string countiesPath, string citiesPath, string output, CancellationToken cancel)
+    {
         var counties = InputFile.Read(countiesPath, UnitShapes.Read);
         var places = InputFile.Read(citiesPath, ReadPlaces);
         var (atlas, edges) = CountyAtlas.Build(counties, places);

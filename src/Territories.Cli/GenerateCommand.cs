@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Territories.Domain.Contracts;
 using Territories.Domain.Samples;
 using Territories.Geo;
@@ -13,39 +13,35 @@ namespace Territories.Cli;
 /// </summary>
 public static class GenerateCommand
 {
-    public static readonly IReadOnlySet<string> Options = new HashSet<string>
-        { "--accounts", "--reps", "--seed", "--out", "--counties", "--state", "--exponent", "--no-skills", "--contiguous", "--realistic" };
-
-    public static async Task<int> RunAsync(CommandLine command, TextWriter stdout, CancellationToken cancel)
+    public static Command Create(CliConsole console)
     {
-        if (command.Positional.Count > 0) throw new CommandLineException($"generate takes no file, got {command.Positional[0]}");
-        var settings = new SyntheticBookSettings(
-            Count(command, "--accounts", 1, 1_000_000) ?? throw new CommandLineException("generate needs --accounts"),
-            Count(command, "--reps", 1, 100_000) ?? throw new CommandLineException("generate needs --reps"),
-            Count(command, "--seed", 0, int.MaxValue) ?? 1,
-            Skills: !command.Flag("--no-skills"));
-        var problem = command.Option("--counties") is { } counties
-            ? command.Flag("--realistic")
-                ? RealisticBook.Generate(settings, InputFile.Read(counties, UnitShapes.Read), States(command))
-                : CountyBook.Generate(settings, InputFile.Read(counties, UnitShapes.Read), State(command), command.Flag("--contiguous"),
-                    command.PositiveNumber("--exponent") ?? 1)
-            : command.Flag("--realistic") ? throw new CommandLineException("generate --realistic needs --counties COUNTIES.geojson (e.g. data/geo/us-counties.geojson)")
-            : SyntheticBook.Generate(settings);
-        var json = TerritoryProblemWriter.Write(problem);
-        await Output.WriteAsync(command, stdout, json, cancel);
-        return CliApp.Success;
-    }
-
-    private static string State(CommandLine command) =>
-        command.Option("--state") ?? throw new CommandLineException("generate --counties needs --state FIPS (e.g. 48 for Texas)");
-
-    private static string[] States(CommandLine command) =>
-        State(command).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    private static int? Count(CommandLine command, string name, int min, int max)
-    {
-        if (command.Option(name) is not { } text) return null;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
-        throw new CommandLineException($"option {name} must be a whole number within [{min}, {max}], not \"{text}\"");
+        var accounts = CliOptions.Count("--accounts", "How many accounts.", 1, 1_000_000, required: true);
+        var reps = CliOptions.Count("--reps", "How many reps.", 1, 100_000, required: true);
+        var seed = CliOptions.Count("--seed", "Random seed (default 1); the same seed gives the same book.", 0, int.MaxValue);
+        var counties = CliOptions.Path("--counties", "Place the book on these real counties (GeoJSON, e.g. data/geo/us-counties.geojson).");
+        var state = CliOptions.Path("--state", "With --counties: the state's FIPS code (e.g. 48 for Texas).");
+        var exponent = CliOptions.Number("--exponent", "With --counties: how strongly accounts follow population (default 1).", value => value > 0, "a positive number");
+        var noSkills = CliOptions.Flag("--no-skills", "Accounts need no skills.");
+        var contiguous = CliOptions.Flag("--contiguous", "With --counties: ask for contiguous territories.");
+        var realistic = CliOptions.Flag("--realistic", "With --counties: a rebalancing book over the counties of one or more states (--state 01,13,47) with the realistic recipe.");
+        var output = CliOptions.Out("the problem");
+        var command = new Command("generate", "Generate a seeded synthetic book of business (a territory problem).")
+            { accounts, reps, seed, counties, state, exponent, noSkills, contiguous, realistic, output };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var settings = new SyntheticBookSettings(parse.GetValue(accounts)!.Value, parse.GetValue(reps)!.Value, parse.GetValue(seed) ?? 1,
+                Skills: !parse.GetValue(noSkills));
+            string State() => parse.GetValue(state) ?? throw new CommandLineException("generate --counties needs --state FIPS (e.g. 48 for Texas)");
+            var problem = parse.GetValue(counties) is { } countiesPath
+                ? parse.GetValue(realistic)
+                    ? RealisticBook.Generate(settings, InputFile.Read(countiesPath, UnitShapes.Read),
+                        State().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    : CountyBook.Generate(settings, InputFile.Read(countiesPath, UnitShapes.Read), State(), parse.GetValue(contiguous), parse.GetValue(exponent) ?? 1)
+                : parse.GetValue(realistic) ? throw new CommandLineException("generate --realistic needs --counties COUNTIES.geojson (e.g. data/geo/us-counties.geojson)")
+                : SyntheticBook.Generate(settings);
+            await Output.WriteAsync(parse.GetValue(output), console.Out, TerritoryProblemWriter.Write(problem), cancel);
+            return CliApp.Success;
+        });
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Territories.Domain.Contracts;
@@ -9,18 +10,26 @@ namespace Territories.Cli;
 /// <summary><c>territories quotas QUOTA-REQUEST.json [--out QUOTAS.json] [--csv QUOTAS.csv]</c>.</summary>
 public static class QuotasCommand
 {
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "--out", "--csv" };
-
-    public static async Task<int> RunAsync(CommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public static Command Create(CliConsole console)
     {
-        var path = command.SingleFile("QUOTA-REQUEST.json");
-        var request = InputFile.Read(path, QuotaRequestReader.Read);
-        var plan = QuotaPlanner.Plan(request);
-        var json = ContractSerializer.Write(plan);
-        await Output.WriteAsync(command, stdout, json, cancel);
-        if (command.Option("--csv") is { } csv) await File.WriteAllTextAsync(csv, Csv(plan), cancel);
-        Summary(plan, stderr);
-        return CliApp.Success;
+        var requestFile = CliOptions.File("QUOTA-REQUEST.json", "The quota request (contract section 5).");
+        var output = CliOptions.Out("the quota plan");
+        var csv = CliOptions.Path("--csv", "Also write one row per rep, one column per period, to this CSV file.");
+        var command = new Command("quotas", "Split a sales goal into quotas per rep, quarter, month and week.") { requestFile, output, csv };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var request = InputFile.Read(parse.GetValue(requestFile)!, QuotaRequestReader.Read);
+            var plan = await LiveProgress.RunAsync(console, "quotas", TimeSpan.FromSeconds(1), text =>
+            {
+                text.Set($"allocating {request.Reps.Count} reps' quotas");
+                return Task.Run(() => QuotaPlanner.Plan(request), CancellationToken.None);
+            });
+            await Output.WriteAsync(parse.GetValue(output), console.Out, ContractSerializer.Write(plan), cancel);
+            if (parse.GetValue(csv) is { } path) await File.WriteAllTextAsync(path, Csv(plan), cancel);
+            Summary(plan, console.Error);
+            return CliApp.Success;
+        });
+        return command;
     }
 
     /// <summary>One row per rep, one column per period: quarters, then months, then weeks.</summary>

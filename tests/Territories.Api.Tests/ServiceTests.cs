@@ -381,7 +381,7 @@ public abstract partial class ServiceTests(TestStore store) : StoredServiceTests
         Assert.Equal((HttpStatusCode.OK, 9), (units.Status, units.Body.GetProperty("units").GetInt32()));
         var scenario = await CreateScenario(client, $$"""
             { "name": "columns", "datasetId": "{{dataset}}",
-              "options": { "weights": { "travel": 1 }, "balance": { "metric": "workload", "tolerance": 0 }, "contiguity": true, "timeLimitSeconds": 5, "workers": 1 } }
+              "options": { "weights": { "travel": 1 }, "balance": { "metric": "workload", "tolerance": 0 }, "contiguity": true, "timeLimitSeconds": 60, "workers": 1 } }
             """);
         var run = await Submit(client, scenario);
         var plan = PlanOf(await client.WaitForState(run, "completed"));

@@ -14,7 +14,7 @@ public sealed class StatelessEndpointsTests(EmbeddedStoreHost service) : IClassF
                     { "id": "east", "capacity": 100, "home": { "lat": 40, "lon": -70 } } ],
           "accounts": [ { "id": "a1", "workload": 10, "location": { "lat": 40.1, "lon": -79.9 }, "currentRepId": "east" },
                         { "id": "a2", "workload": 10, "location": { "lat": 40.1, "lon": -70.1 }, "currentRepId": "east" } ],
-          "options": { "timeLimitSeconds": 10, "workers": 1 } }
+          "options": { "timeLimitSeconds": 60, "workers": 1 } }
         """;
 
     private async Task<(HttpStatusCode Status, JsonElement Body, string? ContentType)> Post(string path, string json)

@@ -18,7 +18,7 @@ public sealed class GeographyCommandTests : CliHarness
         var plan = Path.Combine(Folder, "plan.json");
         var map = Path.Combine(Folder, "map.svg");
 
-        var (exit, _, err) = await Run("solve", RepoFiles.Path("data/sample/book.json"), "--time-limit", "3", "--out", plan, "--map", map, "--units", Counties);
+        var (exit, _, err) = await Run("solve", RepoFiles.Path("data/sample/book.json"), "--deterministic-time", "3", "--time-limit", "300", "--out", plan, "--map", map, "--units", Counties);
 
         Assert.Equal(CliApp.Success, exit);
         Assert.Contains("map written to", err);
@@ -43,7 +43,7 @@ public sealed class GeographyCommandTests : CliHarness
             "--no-skills", "--contiguous", "--exponent", "0.5", "--out", problemPath);
         Assert.Equal(CliApp.Success, generated.Exit);
 
-        var (exit, _, _) = await Run("solve", problemPath, "--time-limit", "10", "--out", planPath);
+        var (exit, _, _) = await Run("solve", problemPath, "--deterministic-time", "20", "--time-limit", "600", "--out", planPath);
 
         Assert.Equal(CliApp.Success, exit);
         var problem = TerritoryProblemReader.Read(await File.ReadAllTextAsync(problemPath));

@@ -30,6 +30,17 @@ public sealed class HireCommandTests : CliHarness
         Assert.StartsWith("lead time", shortfall.GetProperty("reason").GetString());
         Assert.All(root.GetProperty("hires").EnumerateArray(), h => Assert.NotEqual("2027-Q1", h.GetProperty("quarter").GetString()));
         Assert.Contains("headcount", stderr);
+        Assert.True(root.GetProperty("solveSeconds").GetDouble() >= 0);
+        Assert.Equal(root.GetProperty("uncoveredHoursBound").GetDouble(), root.GetProperty("shortfalls").EnumerateArray().Sum(s => s.GetProperty("hours").GetDouble()), 1);
+    }
+
+    [Fact]
+    public async Task Hire_TimeLimitOption_IsValidatedLikeSolves()
+    {
+        var (exit, _, stderr) = await Run("hire", Write("hire.json", Request), "--time-limit", "0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("option --time-limit must be a positive number of seconds, not \"0\"", stderr);
     }
 
     [Fact]

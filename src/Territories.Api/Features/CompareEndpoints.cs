@@ -16,7 +16,10 @@ public static class CompareEndpoints
     public const int MaxRuns = 6;
 
     public static void MapCompare(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/compare", Compare).WithTags("Runs").WithName("CompareRuns").ForMembers();
+        app.MapGet("/api/v1/compare", Compare).WithTags("Runs").WithName("CompareRuns")
+            .WithSummary("Compare runs side by side")
+            .WithDescription("`runs=a,b,…` (2 to 6 run ids): KPIs per run, coverage and the accounts whose rep differs between the runs.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ForMembers();
 
     public static async Task<Results<Ok<Comparison>, ValidationProblem>> Compare(TerritoryStore store, CancellationToken cancel, [FromQuery] string? runs = null)
     {

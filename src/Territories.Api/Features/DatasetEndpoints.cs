@@ -22,16 +22,51 @@ public static class DatasetEndpoints
     public static void MapDatasets(this IEndpointRouteBuilder app)
     {
         var datasets = app.MapGroup("/api/v1/datasets").WithTags("Datasets");
-        datasets.MapGet("/", List).WithName("ListDatasets").ForMembers();
-        datasets.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateDataset").ForPlanners();
-        datasets.MapPost("/csv", CreateFromCsv).Accepts<IFormFileCollection>("multipart/form-data").WithName("CreateDatasetFromCsv").ForPlanners();
-        datasets.MapGet("/{id}", Get).WithName("GetDataset").ForMembers();
-        datasets.MapPut("/{id}", Replace).Accepts<JsonElement>("application/json").WithName("ReplaceDataset").ForPlanners();
-        datasets.MapDelete("/{id}", Delete).WithName("DeleteDataset").ForPlanners();
-        datasets.MapGet("/{id}/accounts", Accounts).WithName("ListDatasetAccounts").ForMembers();
-        datasets.MapGet("/{id}/export", Export).WithName("ExportDataset").ForMembers();
-        datasets.MapGet("/{id}/reps.csv", RepsCsv).WithName("ExportDatasetRepsCsv").ForMembers();
-        datasets.MapGet("/{id}/accounts.csv", AccountsCsv).WithName("ExportDatasetAccountsCsv").ForMembers();
+        datasets.MapGet("/", List).WithName("ListDatasets")
+            .WithSummary("List datasets")
+            .WithDescription("Every dataset with its id, name, version and counts of reps, accounts and units.").ForMembers();
+        datasets.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateDataset")
+            .WithSummary("Create a dataset from a territory problem")
+            .WithDescription("The body is a territory problem (contract section 1): reps and accounts, optionally units and pairs. Answers 201 with the dataset and its Location. Every invalid field is reported at once with its path.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
+        datasets.MapPost("/csv", CreateFromCsv).Accepts<IFormFileCollection>("multipart/form-data").WithName("CreateDatasetFromCsv")
+            .WithSummary("Create a dataset from CSV files")
+            .WithDescription("multipart/form-data with the files `reps` (reps.csv) and `accounts` (accounts.csv) and an optional `name` field. Errors name the file, row and column.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
+        datasets.MapGet("/{id}", Get).WithName("GetDataset")
+            .WithSummary("Get a dataset")
+            .WithDescription("The dataset with its reps and accounts; its ETag is the version.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        datasets.MapPut("/{id}", Replace).Accepts<JsonElement>("application/json").WithName("ReplaceDataset")
+            .WithSummary("Replace a dataset")
+            .WithDescription("A new territory problem replaces the dataset's contents; its version goes up. Runs already made keep the data they solved.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
+        datasets.MapDelete("/{id}", Delete).WithName("DeleteDataset")
+            .WithSummary("Delete a dataset")
+            .WithDescription("Deletes the dataset; refused with 409 while scenarios still use it.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ForPlanners();
+        datasets.MapGet("/{id}/accounts", Accounts).WithName("ListDatasetAccounts")
+            .WithSummary("List a dataset's accounts, a page at a time")
+            .WithDescription("Accounts in id order, filtered by `repId`, `segment` or `tier`, a page at a time (`offset`, `limit` up to 1,000).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        datasets.MapGet("/{id}/export", Export).WithName("ExportDataset")
+            .WithSummary("Export a dataset as a territory problem")
+            .WithDescription("The dataset as the contract's JSON document, ready for `territories solve`.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        datasets.MapGet("/{id}/reps.csv", RepsCsv).WithName("ExportDatasetRepsCsv")
+            .WithSummary("Export a dataset's reps as CSV")
+            .WithDescription("The columns the CSV upload reads.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        datasets.MapGet("/{id}/accounts.csv", AccountsCsv).WithName("ExportDatasetAccountsCsv")
+            .WithSummary("Export a dataset's accounts as CSV")
+            .WithDescription("The columns the CSV upload reads.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
     }
 
     public static async Task<Ok<IReadOnlyList<DatasetSummary>>> List(TerritoryStore store, CancellationToken cancel) =>

@@ -22,8 +22,16 @@ public static class DatasetUnitEndpoints
     public static void MapDatasetUnits(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/api/v1/datasets/{id}/units").WithTags("Datasets");
-        units.MapPut("/", Put).Accepts<JsonElement>("application/geo+json", "application/json").WithName("PutDatasetUnits").ForPlanners();
-        units.MapGet("/", Get).WithName("GetDatasetUnits").ForMembers();
+        units.MapPut("/", Put).Accepts<JsonElement>("application/geo+json", "application/json").WithName("PutDatasetUnits")
+            .WithSummary("Upload a dataset's unit shapes")
+            .WithDescription("A GeoJSON FeatureCollection of the units (counties, postal codes) the accounts name; neighbours are derived from shared boundaries. Needed for contiguity and maps.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
+        units.MapGet("/", Get).WithName("GetDatasetUnits")
+            .WithSummary("Get a dataset's unit shapes")
+            .WithDescription("The GeoJSON FeatureCollection uploaded for the dataset.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
     }
 
     public static async Task<Results<Ok<DatasetSummary>, ValidationProblem, ProblemHttpResult>> Put(string id, HttpRequest request, TerritoryStore store, CancellationToken cancel)

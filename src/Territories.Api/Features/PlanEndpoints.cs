@@ -20,8 +20,16 @@ public static class PlanEndpoints
     public static void MapPlans(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/api/v1/plans").WithTags("Plans");
-        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan").ProducesProblem(StatusCodes.Status503ServiceUnavailable).ForPlanners().LimitedAsSolve();
-        plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan").ForPlanners().LimitedAsSolve();
+        plans.MapPost("/solve", Solve).Accepts<JsonElement>("application/json").WithName("SolvePlan")
+            .WithSummary("Solve a territory problem now")
+            .WithDescription("Synchronous solve (time limit capped at 60 s) of a territory problem; infeasible problems answer 200 with diagnostics that say why in user terms.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status503ServiceUnavailable).ForPlanners().LimitedAsSolve();
+        plans.MapPost("/analyze", Analyze).Accepts<JsonElement>("application/json").WithName("AnalyzePlan")
+            .WithSummary("Analyse an assignment")
+            .WithDescription("`{ problem, assignments }`: the rules the assignment breaks and every KPI, as the plan evaluator computes them.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners().LimitedAsSolve();
     }
 
     /// <summary>

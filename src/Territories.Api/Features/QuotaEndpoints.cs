@@ -15,7 +15,11 @@ public static class QuotaEndpoints
 {
     public static void MapQuotas(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1/quotas").WithTags("Quotas")
-            .MapPost("/decompose", Decompose).Accepts<JsonElement>("application/json").WithName("DecomposeQuotas").ForPlanners().LimitedAsSolve();
+            .MapPost("/decompose", Decompose).Accepts<JsonElement>("application/json").WithName("DecomposeQuotas")
+            .WithSummary("Split a goal into quotas")
+            .WithDescription("A quota request (contract section 5) in, quotas per rep, quarter, month and week out; every level adds up exactly.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners().LimitedAsSolve();
 
     public static Task<Results<Ok<QuotaPlan>, ValidationProblem>> Decompose(HttpRequest request, CancellationToken cancel) =>
         ContractBody.Answer(request, BodySize.Small, QuotaRequestReader.Read, QuotaPlanner.Plan, cancel);

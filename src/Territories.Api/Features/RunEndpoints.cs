@@ -18,11 +18,28 @@ public static class RunEndpoints
     public static void MapRuns(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/v1/runs").WithTags("Runs");
-        runs.MapGet("/", List).WithName("ListRuns").ForMembers();
-        runs.MapGet("/{id}", Get).WithName("GetRun").ForMembers();
-        runs.MapGet("/{id}/events", Events).WithName("RunEvents").ForMembers();
-        runs.MapDelete("/{id}", Cancel).WithName("CancelRun").ForPlanners();
-        runs.MapPost("/{id}/quotas", RunQuotas.Decompose).WithName("RunQuotas").ForPlanners().LimitedAsSolve();
+        runs.MapGet("/", List).WithName("ListRuns")
+            .WithSummary("List runs")
+            .WithDescription("Every run, or those of one scenario with `scenarioId`.").ForMembers();
+        runs.MapGet("/{id}", Get).WithName("GetRun")
+            .WithSummary("Get a run")
+            .WithDescription("State (queued, running, completed, cancelled, failed), progress (best objective, bound, gap, plans found) and, once completed, the plan.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        runs.MapGet("/{id}/events", Events).WithName("RunEvents")
+            .WithSummary("Follow a run as server-sent events")
+            .WithDescription("`progress` events while it runs, then one `finished` event with the final state.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        runs.MapDelete("/{id}", Cancel).WithName("CancelRun")
+            .WithSummary("Cancel a run")
+            .WithDescription("Stops the search and keeps the best plan found so far; a run that has already finished answers 200 as it is.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForPlanners();
+        runs.MapPost("/{id}/quotas", RunQuotas.Decompose).WithName("RunQuotas")
+            .WithSummary("Turn a run's plan into quotas")
+            .WithDescription("The body is a quota request (contract section 5) without rep figures: each rep's potential and last year are the sums over the accounts the plan gives it; `reps` may still list start and end dates; `goal` defaults to the scenario's. 409 when the run has no plan.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners().LimitedAsSolve();
     }
 
     public static async Task<Ok<IReadOnlyList<RunResource>>> List(TerritoryStore store, CancellationToken cancel, [FromQuery] string? scenarioId = null) =>

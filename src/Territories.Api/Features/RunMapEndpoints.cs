@@ -19,8 +19,16 @@ public static class RunMapEndpoints
     public static void MapRunMaps(this IEndpointRouteBuilder app)
     {
         var runs = app.MapGroup("/api/v1/runs/{id}").WithTags("Runs");
-        runs.MapGet("/plan.geojson", GeoJson).WithName("RunPlanGeoJson").ForMembers();
-        runs.MapGet("/map.svg", Svg).WithName("RunMapSvg").ForMembers();
+        runs.MapGet("/plan.geojson", GeoJson).WithName("RunPlanGeoJson")
+            .WithSummary("A run's plan as GeoJSON")
+            .WithDescription("Territories with their figures, the accounts and the reps' homes; unit shapes come from the run's dataset when it has them, otherwise accounts are points. 409 when the run has no plan.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ForMembers();
+        runs.MapGet("/map.svg", Svg).WithName("RunMapSvg")
+            .WithSummary("A run's plan as an SVG map")
+            .WithDescription("Units coloured by rep, homes and a legend with each rep's accounts, hours and utilisation. 409 when the run has no plan.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ForMembers();
     }
 
     public static Task<Results<ContentHttpResult, ProblemHttpResult>> GeoJson(string id, TerritoryStore store, CancellationToken cancel) =>

@@ -25,15 +25,49 @@ public static class ScenarioEndpoints
     public static void MapScenarios(this IEndpointRouteBuilder app)
     {
         var scenarios = app.MapGroup("/api/v1/scenarios").WithTags("Scenarios");
-        scenarios.MapGet("/", List).WithName("ListScenarios").ForMembers();
-        scenarios.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateScenario").ForPlanners();
-        scenarios.MapGet("/{id}", Get).WithName("GetScenario").ForMembers();
-        scenarios.MapPut("/{id}", Update).Accepts<JsonElement>("application/json").WithName("UpdateScenario").ForPlanners();
-        scenarios.MapDelete("/{id}", Delete).WithName("DeleteScenario").ForPlanners();
-        scenarios.MapPost("/{id}/clone", Clone).WithName("CloneScenario").ForPlanners();
-        scenarios.MapGet("/{id}/problem", Problem).WithName("GetScenarioProblem").ForMembers();
-        scenarios.MapPost("/{id}/runs", Submit).WithName("SubmitRun").ForPlanners().LimitedAsRun();
-        scenarios.MapGet("/{id}/runs", Runs).WithName("ListScenarioRuns").ForMembers();
+        scenarios.MapGet("/", List).WithName("ListScenarios")
+            .WithSummary("List scenarios")
+            .WithDescription("Every scenario, or those of one dataset with `datasetId`.").ForMembers();
+        scenarios.MapPost("/", Create).Accepts<JsonElement>("application/json").WithName("CreateScenario")
+            .WithSummary("Create a scenario")
+            .WithDescription("A named what-if on a dataset: changes (reps removed or added, accounts locked) and solve options. Answers 201 with the scenario and its ETag.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
+        scenarios.MapGet("/{id}", Get).WithName("GetScenario")
+            .WithSummary("Get a scenario")
+            .WithDescription("The scenario with its ETag (its version).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        scenarios.MapPut("/{id}", Update).Accepts<JsonElement>("application/json").WithName("UpdateScenario")
+            .WithSummary("Update a scenario")
+            .WithDescription("Replaces the scenario's changes and options. Send the ETag you read as If-Match: a stale one answers 412, so two planners never overwrite each other.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
+        scenarios.MapDelete("/{id}", Delete).WithName("DeleteScenario")
+            .WithSummary("Delete a scenario")
+            .WithDescription("Deletes the scenario; its finished runs stay readable. Refused with 409 while one of its runs is queued or running; with If-Match, 412 when someone changed it since.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ForPlanners();
+        scenarios.MapPost("/{id}/clone", Clone).WithName("CloneScenario")
+            .WithSummary("Clone a scenario")
+            .WithDescription("A copy under a new id, to vary one setting and compare.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForPlanners();
+        scenarios.MapGet("/{id}/problem", Problem).WithName("GetScenarioProblem")
+            .WithSummary("Get the problem a scenario solves")
+            .WithDescription("The dataset with the scenario's changes and options applied, as a territory problem; 400 when the changes no longer fit the dataset.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        scenarios.MapPost("/{id}/runs", Submit).WithName("SubmitRun")
+            .WithSummary("Start a run of a scenario")
+            .WithDescription("Queues a durable solve and answers 202 with the run. An Idempotency-Key header makes retries answer the same run.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ForPlanners().LimitedAsRun();
+        scenarios.MapGet("/{id}/runs", Runs).WithName("ListScenarioRuns")
+            .WithSummary("List a scenario's runs")
+            .WithDescription("Newest first.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
     }
 
     public static async Task<Ok<IReadOnlyList<ScenarioResource>>> List(TerritoryStore store, CancellationToken cancel, [FromQuery] string? datasetId = null) =>

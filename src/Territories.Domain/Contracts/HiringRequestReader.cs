@@ -25,6 +25,7 @@ public static class HiringRequestReader
         var maxHires = f.Integer("maxHiresPerQuarter", min: 0);
         var hireCost = f.Decimal("hireCost", min: 0) ?? 0;
         var repCost = f.Decimal("repCostPerYear", min: 0) ?? 0;
+        var timeLimit = f.Number("timeLimitSeconds", min: 0.001, max: 86_400) ?? HiringRequest.DefaultTimeLimitSeconds;
         var whatIfs = f.Array("whatIfs").Select(w => ReadWhatIf(w.Item, w.Path, errors)).ToList();
         f.RejectUnknown();
         var ids = new Dictionary<string, int>();
@@ -33,7 +34,7 @@ public static class HiringRequestReader
                 errors.Add(new InputError($"reps[{i}].id", $"duplicate id \"{rep.Id}\" (first at reps[{ids[rep.Id.Value]}])"));
         if (errors.Count > 0 || start is null || quarters is null || hireCapacity is null) return null;
         return new HiringRequest(start.Value, quarters.Value, reps.Select(r => r!).ToList(), hireCapacity.Value, demand.Select(d => d!).ToList(),
-            utilization, attrition, ramp, leadTime, maxHires, hireCost, repCost, whatIfs.Select(w => w!).ToList());
+            utilization, attrition, ramp, leadTime, maxHires, hireCost, repCost, whatIfs.Select(w => w!).ToList(), timeLimit);
     }
 
     private static HiringRep? ReadRep(JsonElement element, string path, List<InputError> errors)

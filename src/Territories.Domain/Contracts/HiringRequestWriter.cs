@@ -19,6 +19,7 @@ public static class HiringRequestWriter
         maxHiresPerQuarter = request.MaxHiresPerQuarter,
         hireCost = request.HireCost,
         repCostPerYear = request.RepCostPerYear,
+        timeLimitSeconds = request.TimeLimitSeconds,
         whatIfs = request.WhatIfs.Select(w => new { name = w.Name, maxHiresPerQuarter = w.MaxHiresPerQuarter, targetUtilization = w.TargetUtilization, attritionPerYear = w.AttritionPerYear }),
     };
 }

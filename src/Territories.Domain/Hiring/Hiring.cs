@@ -42,6 +42,7 @@ public sealed record WhatIf(string Name, int? MaxHiresPerQuarter, double? Target
 
 /// <summary>A hiring request (contract section 6).</summary>
 /// <param name="MaxHiresPerQuarter">At most this many hires start in any quarter, all profiles together; null for no cap.</param>
+/// <param name="TimeLimitSeconds">Wall-clock budget of the whole request (the plan and its what-ifs); the best plan found by then is returned.</param>
 public sealed record HiringRequest(
     Quarter Start,
     int Quarters,
@@ -55,8 +56,11 @@ public sealed record HiringRequest(
     int? MaxHiresPerQuarter,
     decimal HireCost,
     decimal RepCostPerYear,
-    IReadOnlyList<WhatIf> WhatIfs)
+    IReadOnlyList<WhatIf> WhatIfs,
+    double TimeLimitSeconds = HiringRequest.DefaultTimeLimitSeconds)
 {
+    public const double DefaultTimeLimitSeconds = 30;
+
     public IEnumerable<Quarter> Horizon => Enumerable.Range(0, Quarters).Select(Start.Plus);
 
     public HiringRequest With(WhatIf whatIf) => this with
@@ -79,13 +83,21 @@ public sealed record QuarterView(string Quarter, int Headcount, double CapacityH
 public sealed record Shortfall(string Quarter, string Skill, string Region, double Hours, string Reason);
 
 /// <summary>A what-if's outcome beside the base plan.</summary>
-public sealed record WhatIfResult(string Name, decimal Cost, int Hires, double ShortfallHours, double MinimumCoverage);
+public sealed record WhatIfResult(string Name, PlanStatus Status, decimal Cost, int Hires, double ShortfallHours, double MinimumCoverage);
 
-/// <summary>The hiring plan (contract section 6).</summary>
+/// <summary>The hiring plan (contract section 6), with how far the search got.</summary>
+/// <param name="Status"><c>optimal</c> when both stages are proven: no plan leaves fewer hours uncovered, and none with as few
+/// uncovered hours costs less; <c>feasible</c> when the time limit stopped either stage (a greedy plan, polished, is always found).</param>
+/// <param name="UncoveredHoursBound">Proven least number of hours any plan must leave uncovered; equals the shortfalls' sum when proven.</param>
+/// <param name="Gap">(cost - proven least cost) / max(cost, 1) among plans leaving the reported hours uncovered; 0 when proven.</param>
+/// <param name="SolveSeconds">Wall-clock seconds the base plan took.</param>
 public sealed record HiringPlan(
     PlanStatus Status,
     decimal Cost,
     IReadOnlyList<Hire> Hires,
     IReadOnlyList<QuarterView> Quarters,
     IReadOnlyList<Shortfall> Shortfalls,
-    IReadOnlyList<WhatIfResult> WhatIfs);
+    IReadOnlyList<WhatIfResult> WhatIfs,
+    double? UncoveredHoursBound,
+    double? Gap,
+    double SolveSeconds);

@@ -50,7 +50,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var hint = greedy.RepOfAll();
         incumbent.Offer(hint, "construction");
         var lp = cancel.IsCancellationRequested ? null
-            : LpRelaxation.Solve(data, TimeSpan.FromSeconds(Math.Max(0.5, clock.Remaining.TotalSeconds * (incumbent.Evaluation is null ? LpTimeShareWithoutPlan : LpTimeShare))), cancel);
+            : LpRelaxation.Solve(data, LpTime(), cancel);
         Trace($"lp bound={lp?.Bound} columns={lp?.Columns.Count} rounds={lp?.PricingRounds} split={lp?.FractionalCount}");
         if (lp is { IsInfeasible: true } && incumbent.Evaluation is null)
             return new Result(CpSolverStatus.Infeasible, null, null, false, 0);
@@ -173,6 +173,15 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var limit = TimeSpan.FromSeconds(Math.Max(1, clock.Remaining.TotalSeconds * LpAndFixTimeShare));
         return CpSatRun.Solve(model, settings with { TimeLimit = limit }, repOf => incumbent.Offer(repOf, "lp-and-fix"), cancel);
     }
+
+    /// <summary>
+    /// The LP's share of the wall-clock time left (a larger one while there is no plan yet, since the plan then comes
+    /// from its rounding); with a deterministic limit the LP (deterministic itself) may use all of it, so that how far
+    /// the run gets does not depend on the machine's load.
+    /// </summary>
+    private TimeSpan LpTime() => settings.DeterministicTime is null
+        ? TimeSpan.FromSeconds(Math.Max(0.5, clock.Remaining.TotalSeconds * (incumbent.Evaluation is null ? LpTimeShareWithoutPlan : LpTimeShare)))
+        : clock.Remaining;
 
     private void Trace(string message) => log?.WriteLine($"[{clock.ElapsedSeconds:0.00}s] {message}");
 

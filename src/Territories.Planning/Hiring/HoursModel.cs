@@ -35,18 +35,22 @@ internal sealed class HoursModel(HiringRequest request)
 /// <summary>A hire profile: a region and the skills a hire there would have.</summary>
 internal sealed record Profile(string Region, IReadOnlySet<string> Skills)
 {
-    /// <summary>The skill sets seen among each region's reps, and each single skill demanded in a region.</summary>
+    /// <summary>
+    /// The skill sets seen among each region's reps, and each single skill demanded in a region, less every profile whose
+    /// skills another profile of its region includes: that one does all its work at the same hours and cost, so the
+    /// narrower profile only adds equivalent plans for the search to tell apart.
+    /// </summary>
     public static List<Profile> All(HiringRequest request)
     {
-        var profiles = new List<Profile>();
+        var candidates = new List<Profile>();
         void Add(string region, IEnumerable<string> skills)
         {
             var set = skills.ToHashSet(StringComparer.Ordinal);
-            if (set.Count > 0 && !profiles.Any(p => p.Region == region && p.Skills.SetEquals(set))) profiles.Add(new Profile(region, set));
+            if (set.Count > 0 && !candidates.Any(p => p.Region == region && p.Skills.SetEquals(set))) candidates.Add(new Profile(region, set));
         }
         foreach (var rep in request.Reps) Add(rep.Region, rep.Skills);
         foreach (var demand in request.Demand) Add(demand.Region, [demand.Skill]);
-        return profiles;
+        return candidates.Where(p => !candidates.Any(q => q.Region == p.Region && q.Skills.IsProperSupersetOf(p.Skills))).ToList();
     }
 
     public IReadOnlyList<string> SortedSkills => Skills.Order(StringComparer.Ordinal).ToList();

@@ -162,7 +162,7 @@ public class AssignmentSolverTests
     [InlineData(5)]
     public void Solve_SeededBooks_EveryPlanPassesTheEvaluator(int seed)
     {
-        var options = SyntheticBook.DefaultOptions with { Workers = 1, MaxMovedShare = seed % 2 == 0 ? 0.6 : null };
+        var options = SyntheticBook.DefaultOptions with { Workers = 1, TimeLimitSeconds = 600, MaxMovedShare = seed % 2 == 0 ? 0.6 : null };
         if (seed == 3) options = options with { Weights = new ObjectiveWeights(1, 1, 1, 0) };
         var problem = SyntheticBook.Generate(new SyntheticBookSettings(120, 6, seed), options);
 
@@ -181,7 +181,7 @@ public class AssignmentSolverTests
     [Fact]
     public void Solve_LargeProblem_PrunesCandidatesAndStillBoundsEveryEligiblePair()
     {
-        var problem = SyntheticBook.Generate(new SyntheticBookSettings(3000, 30, 11), SyntheticBook.DefaultOptions with { Workers = 1 });
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(3000, 30, 11), SyntheticBook.DefaultOptions with { Workers = 1, TimeLimitSeconds = 600 });
 
         var plan = Solve(problem, deterministicTime: 3);
 
@@ -195,7 +195,7 @@ public class AssignmentSolverTests
     [Fact]
     public void Solve_Progress_ReportsEachBetterPlan()
     {
-        var problem = SyntheticBook.Generate(new SyntheticBookSettings(200, 8, 3), SyntheticBook.DefaultOptions with { Workers = 1 });
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(200, 8, 3), SyntheticBook.DefaultOptions with { Workers = 1, TimeLimitSeconds = 600 });
         var snapshots = new List<PlanSnapshot>();
 
         var plan = Solve(problem, deterministicTime: 2, new SynchronousProgress<PlanSnapshot>(snapshots.Add));

@@ -13,7 +13,7 @@ public class NeighbourhoodSearchTests
     public void Run_FromTheConstructionPlan_FindsABetterFeasiblePlan(bool geography)
     {
         var problem = geography
-            ? SyntheticBook.Generate(new SyntheticBookSettings(300, 10, 4), SyntheticBook.DefaultOptions with { Workers = 1 })
+            ? SyntheticBook.Generate(new SyntheticBookSettings(300, 10, 4), SyntheticBook.DefaultOptions with { Workers = 1, TimeLimitSeconds = 600 })
             : Gap(agents: 8, jobs: 80, seed: 3);
         var data = AssignmentData.Build(problem, null);
         var clock = new SolveClock(TimeProvider.System, 60);

@@ -11,7 +11,7 @@ public class CapacitatedMediansTests
         double[] at = [0, 1, 2, 10, 11, 12];
         var instance = new CapacitatedMedianInstance([1, 1, 1, 1, 1, 1], [3, 3, 3, 3, 3, 3], 2, (i, j) => Math.Abs(at[i] - at[j]));
 
-        var result = CapacitatedMedians.Solve(instance, timeLimitSeconds: 10, workers: 1);
+        var result = CapacitatedMedians.Solve(instance, timeLimitSeconds: 300, workers: 1);
 
         Assert.True(result.Optimal);
         Assert.Equal(4, result.Objective);
@@ -26,7 +26,7 @@ public class CapacitatedMediansTests
         double[] at = [0, 1, 2, 10, 11, 12];
         var instance = new CapacitatedMedianInstance([1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2], 3, (i, j) => Math.Abs(at[i] - at[j]));
 
-        var result = CapacitatedMedians.Solve(instance, timeLimitSeconds: 10, workers: 1);
+        var result = CapacitatedMedians.Solve(instance, timeLimitSeconds: 300, workers: 1);
 
         Assert.True(result.Optimal);
         Assert.All(result.MedianOf!.GroupBy(m => m), g => Assert.True(g.Count() <= 2));

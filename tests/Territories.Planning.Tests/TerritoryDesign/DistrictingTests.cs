@@ -16,7 +16,7 @@ public class DistrictingTests
     {
         var instance = new DistrictingInstance(Enumerable.Repeat(1L, 16).ToList(), GridEdges(4), districts, 16 / districts, 16 / districts, Contiguous: true);
 
-        var result = Districting.Solve(instance, timeLimitSeconds: 30, workers: 1);
+        var result = Districting.Solve(instance, timeLimitSeconds: 300, workers: 1);
 
         Assert.True(result.Optimal);
         Assert.Equal(expectedCut, result.CutEdges);
