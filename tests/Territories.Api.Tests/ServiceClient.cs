@@ -8,7 +8,7 @@ namespace Territories.Api.Tests;
 /// <summary>Real HTTP calls against a <see cref="ServiceHost"/>, answering status, JSON body and headers.</summary>
 public sealed class ServiceClient(HttpClient http)
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(240);
 
     public HttpClient Http => http;
 
