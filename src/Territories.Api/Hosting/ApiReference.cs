@@ -42,6 +42,10 @@ public static class ApiReference
         ("Quotas", "Split a sales goal into quotas per rep, quarter, month and week."),
         ("Hiring", "Size the sales force: who to hire, where and when."),
         ("Health", "Whether the service and its store are up."),
+        ("Session", "Sign in with a name and password (an HttpOnly cookie and the CSRF token for writes), see who is signed in, sign out."),
+        ("Users", "Users and their roles (viewer, hr, planner, manager, admin); disabling a user; admins only, but a user's own keys."),
+        ("Keys", "API keys for scripts, sent as Authorization: Bearer; shown once, when created, and stored only as salted hashes."),
+        ("Audit", "Every successful write: who, when, method, path, object and new version; admins only."),
     ];
 
     /// <summary>Request and 200/201 response examples per operation id, from the files of <c>data/examples</c>.</summary>
