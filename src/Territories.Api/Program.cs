@@ -54,6 +54,7 @@ app.MapCompare();
 app.MapPlans();
 app.MapQuotas();
 app.MapHiring();
+app.MapClassification();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>

@@ -69,5 +69,6 @@ public static class CliApp
         GenerateCommand.Create(console),
         BuildGeodataCommand.Create(console),
         ImportGapCommand.Create(console),
+        ClassifyCommand.Create(console),
     };
 }

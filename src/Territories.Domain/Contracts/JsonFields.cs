@@ -116,6 +116,14 @@ public sealed class JsonFields
         return v.EnumerateArray().Select((item, i) => (item, $"{PathOf(name)}[{i}]")).ToList();
     }
 
+    /// <summary>Every field of the object with its path (for objects keyed by name, such as a policy's tiers); all count as asked for.</summary>
+    public IReadOnlyList<(string Name, JsonElement Value, string Path)> Properties()
+    {
+        var properties = _element.EnumerateObject().Select(p => (p.Name, p.Value, PathOf(p.Name))).ToList();
+        foreach (var (name, _, _) in properties) _asked.Add(name);
+        return properties;
+    }
+
     /// <summary>An array of strings as a set; errors for items that are not strings.</summary>
     public IReadOnlySet<string> StringSet(string name)
     {

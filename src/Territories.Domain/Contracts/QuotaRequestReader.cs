@@ -17,7 +17,8 @@ public static class QuotaRequestReader
     private static readonly Dictionary<string, DayOfWeek> WeekStarts = Enum.GetValues<DayOfWeek>()
         .ToDictionary(d => d.ToString().ToLowerInvariant());
 
-    private static readonly Dictionary<string, DayOfWeek> Days = Enum.GetValues<DayOfWeek>()
+    /// <summary>Days by the names the contracts use: mon, tue, … sun.</summary>
+    internal static readonly Dictionary<string, DayOfWeek> Days = Enum.GetValues<DayOfWeek>()
         .ToDictionary(d => d.ToString()[..3].ToLowerInvariant());
 
     public static QuotaRequest Read(string json) => ContractJson.Read(json, Read);
@@ -61,7 +62,8 @@ public static class QuotaRequestReader
         return (start, calendar, weekStart);
     }
 
-    private static HashSet<DayOfWeek> ReadWorkingDays(JsonFields f, List<InputError> errors)
+    /// <summary>The <c>workingDays</c> array (mon … sun), also read by the visit policy.</summary>
+    internal static HashSet<DayOfWeek> ReadWorkingDays(JsonFields f, List<InputError> errors)
     {
         var days = new HashSet<DayOfWeek>();
         foreach (var (item, path) in f.Array("workingDays"))

@@ -60,7 +60,9 @@ public static class TerritoryProblemReader
             f.Decimal("revenue", min: 0) ?? 0,
             f.String("currentRepId") is { } current ? new RepId(current) : null,
             f.String("lockedRepId") is { } locked ? new RepId(locked) : null,
-            f.String("unitId") is { } unit ? new UnitId(unit) : null);
+            f.String("unitId") is { } unit ? new UnitId(unit) : null,
+            VisitFieldsReader.ReadOpeningHours(f, errors),
+            VisitFieldsReader.ReadAppointments(f, errors));
         f.RejectUnknown();
         return account;
     }
