@@ -70,5 +70,6 @@ public static class CliApp
         BuildGeodataCommand.Create(console),
         ImportGapCommand.Create(console),
         ClassifyCommand.Create(console),
+        VisitsCommand.Create(console),
     };
 }

@@ -42,6 +42,9 @@ public sealed record VisitPolicy(
     /// <summary>Minutes on the road between two points.</summary>
     public double TravelMinutes(GeoPoint from, GeoPoint to) => RoadKm(GreatCircle.DistanceKm(from, to)) / SpeedKmh * 60;
 
+    /// <summary>Travel minutes rounded up to a whole minute, as schedules use them.</summary>
+    public int ScheduledTravelMinutes(GeoPoint from, GeoPoint to) => (int)Math.Ceiling(TravelMinutes(from, to) - 1e-9);
+
     /// <summary>
     /// Hours a year an account costs a rep: its yearly visits x (visit minutes + the round trip from the rep's home), the
     /// contract's workload from a policy. The account's tier must be in the policy.
