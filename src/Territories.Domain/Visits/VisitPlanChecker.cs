@@ -57,7 +57,7 @@ public static class VisitPlanChecker
             if (arrival > start || arrival < previousEnd + travel) errors.Add($"{where}: {stop.AccountId} arrival {stop.Arrival} is inconsistent");
             if (breakSpan is { } o && o.Start < end && start < o.End) errors.Add($"{where}: the break overlaps the visit to {stop.AccountId}");
             if (end <= start) errors.Add($"{where}: {stop.AccountId} ends before it starts");
-            if (account.OpeningHours is { } hours && !hours.On(day.Date.DayOfWeek).Any(w => w.FromMinute <= start && end <= w.ToMinute))
+            if (!stop.Appointment && account.OpeningHours is { } hours && !hours.On(day.Date.DayOfWeek).Any(w => w.FromMinute <= start && end <= w.ToMinute))
                 errors.Add($"{where}: {stop.AccountId} {stop.Start}-{stop.End} is outside its opening hours");
             position = location;
             previousEnd = end;

@@ -97,7 +97,7 @@ public static class RouteSolver
     {
         var routes = new List<Route>();
         var served = new bool[instance.Nodes];
-        var breakStarts = BreakStarts(solution, breaks);
+        var breakStarts = BreakStarts(solution, breaks, instance.Vehicles);
         for (var v = 0; v < instance.Vehicles; v++)
         {
             var stops = new List<RoutedStop>();
@@ -115,9 +115,9 @@ public static class RouteSolver
         return new RoutingResult(routes, dropped, cost);
     }
 
-    private static long?[] BreakStarts(Assignment solution, IntervalVar[] breaks)
+    private static long?[] BreakStarts(Assignment solution, IntervalVar[] breaks, int vehicles)
     {
-        var starts = new long?[breaks.Length];
+        var starts = new long?[vehicles];
         var container = solution.IntervalVarContainer();
         for (var i = 0; i < container.Size(); i++)
         {

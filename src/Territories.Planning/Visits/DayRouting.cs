@@ -13,12 +13,14 @@ internal static class DayRouting
     /// <summary>The route of the day, and the visits it could not fit.</summary>
     public static (VisitDay? Day, IReadOnlyList<Visit> Dropped) Route(RepVisitContext context, DateOnly date, IReadOnlyList<Visit> visits)
     {
-        if (visits.Count == 0) return (null, []);
-        var instance = Instance(context, date, visits);
+        var impossible = visits.Where(v => !context.IsOpen(v, date)).ToList();
+        var possible = visits.Where(v => context.IsOpen(v, date)).ToList();
+        if (possible.Count == 0) return (null, impossible);
+        var instance = Instance(context, date, possible);
         var result = RouteSolver.Solve(instance, RoutingSearch.Deterministic);
         if (result.Routes is not { } routes) return (null, visits);
-        var dropped = result.Dropped.Select(node => visits[node - 1]).ToList();
-        return routes.Count == 0 ? (null, dropped) : (Day(context, date, visits, routes[0]), dropped);
+        var dropped = result.Dropped.Select(node => possible[node - 1]).Concat(impossible).ToList();
+        return routes.Count == 0 ? (null, dropped) : (Day(context, date, possible, routes[0]), dropped);
     }
 
     private static RoutingInstance Instance(RepVisitContext context, DateOnly date, IReadOnlyList<Visit> visits)

@@ -20,7 +20,10 @@ internal sealed class RepVisitContext(Rep rep, VisitDemand demand)
 
     public int Travel(GeoPoint from, GeoPoint to) => Policy.ScheduledTravelMinutes(from, to);
 
-    /// <summary>The spans of the day when a visit of <paramref name="minutes"/> may start: opening hours within the workday.</summary>
+    /// <summary>
+    /// The spans of the day when the visit may start: opening hours within the workday (an appointment: its agreed time,
+    /// opening hours notwithstanding); empty when it cannot take place that day.
+    /// </summary>
     public IReadOnlyList<(int From, int To)> StartSpans(Visit visit, DateOnly date)
     {
         var workday = Policy.Workday;

@@ -55,6 +55,12 @@ public static class VisitPlanner
                 unplanned.Add(Unplanned(account, context, off.Visit.Appointment!.Date, UnplannedReasons.AppointmentConflict, "the appointment is not on a working day"));
             var onDays = appointments.Where(a => a.Day >= 0).ToList();
             var regular = new Visit(account, demand.MinutesOf(account), null);
+            if (TooFar(context, regular) is { } tooFar)
+            {
+                var withoutAppointments = due - appointments.Count;
+                unplanned.AddRange(Enumerable.Repeat(Unplanned(account, context, demand.Days[0], UnplannedReasons.WorkdayTooShort, tooFar), withoutAppointments));
+                due -= withoutAppointments;
+            }
             foreach (var missed in assignment.Place(account, due - (appointments.Count - onDays.Count), onDays, regular))
             {
                 var (code, message) = Reason(context, missed, demand.Days);
@@ -119,13 +125,21 @@ public static class VisitPlanner
                 ? $"the appointment at {appointment.Start:HH\\:mm} is outside the workday"
                 : $"the appointment at {appointment.Start:HH\\:mm} cannot be kept: it cannot be reached in time or overlaps another visit");
         if (open.Count == 0) return (UnplannedReasons.Closed, "the account is closed on every working day the spacing allows");
+        if (TooFar(context, visit) is { } tooFar) return (UnplannedReasons.WorkdayTooShort, tooFar);
         var roundTrip = 2 * context.Travel(context.Home, visit.Account.Location!.Value);
-        var workday = context.Policy.Workday;
-        if (roundTrip + visit.Minutes > workday.WorkMinutes)
-            return (UnplannedReasons.WorkdayTooShort, $"{roundTrip} minutes of travel there and back and a {visit.Minutes}-minute visit exceed the {workday.WorkMinutes}-minute workday");
         if (open.All(d => DayRouting.Route(context, d, [visit]).Dropped.Count > 0))
             return (UnplannedReasons.WindowUnreachable, $"its opening hours cannot be reached from home ({roundTrip / 2} minutes away) and back within the workday");
         return (UnplannedReasons.NoRoom, "every day the spacing allows is already full with the rep's other visits");
+    }
+
+    /// <summary>Why the visit cannot fit any workday even alone (travel there and back plus the visit), or null when it can.</summary>
+    private static string? TooFar(RepVisitContext context, Visit visit)
+    {
+        var roundTrip = 2 * context.Travel(context.Home, visit.Account.Location!.Value);
+        var workday = context.Policy.Workday;
+        return roundTrip + visit.Minutes > workday.WorkMinutes
+            ? $"{roundTrip} minutes of travel there and back and a {visit.Minutes}-minute visit exceed the {workday.WorkMinutes}-minute workday"
+            : null;
     }
 
     private static UnplannedVisit Unplanned(Account account, RepVisitContext context, DateOnly date, string code, string message) =>
