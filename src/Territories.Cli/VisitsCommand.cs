@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Territories.Domain.Contracts;
+using Territories.Domain.Model;
+using Territories.Geo;
 using Territories.Domain.Visits;
 using Territories.Planning.Visits;
 
@@ -17,7 +19,9 @@ public static class VisitsCommand
         var from = new Option<string>("--from") { Description = "First day of the period, yyyy-MM-dd.", Required = true };
         var weeks = CliOptions.Count("--weeks", "Weeks in the period (default 4).", 1, VisitInputs.MaxWeeks);
         var output = CliOptions.Out("the visit plan");
-        var command = new Command("visits", "Plan each rep's visits as daily routes over a period of weeks.") { planFile, problemFile, policyFile, from, weeks, output };
+        var maps = CliOptions.Path("--maps", "Also write a map of each rep's day to this folder: REP-DATE.svg and REP-DATE.geojson.");
+        var calendars = CliOptions.Path("--ics", "Also write each rep's weeks as iCalendar files to this folder: REP-WEEK.ics.");
+        var command = new Command("visits", "Plan each rep's visits as daily routes over a period of weeks.") { planFile, problemFile, policyFile, from, weeks, output, maps, calendars };
         command.SetAction(async (parse, cancel) =>
         {
             var start = DateOnly.TryParseExact(parse.GetValue(from), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -33,10 +37,36 @@ public static class VisitsCommand
                 return Task.Run(() => VisitPlanner.Plan(problem, repOf, policy, start, period), CancellationToken.None);
             });
             await Output.WriteAsync(parse.GetValue(output), console.Out, ContractSerializer.Write(visits), cancel);
+            if (parse.GetValue(maps) is { } mapFolder) await WriteMapsAsync(mapFolder, problem, visits, cancel);
+            if (parse.GetValue(calendars) is { } icsFolder) await WriteCalendarsAsync(icsFolder, problem, visits, cancel);
             Summary(visits, console.Error);
             return CliApp.Success;
         });
         return command;
+    }
+
+    private static async Task WriteMapsAsync(string folder, TerritoryProblem problem, VisitPlan plan, CancellationToken cancel)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var rep in plan.Reps)
+            foreach (var day in rep.Days)
+            {
+                var name = Path.Combine(folder, $"{rep.RepId}-{day.Date:yyyy-MM-dd}");
+                await File.WriteAllTextAsync(name + ".svg", RouteMap.Svg(problem, rep.RepId, day), cancel);
+                await File.WriteAllTextAsync(name + ".geojson", RouteMap.GeoJson(problem, rep.RepId, day), cancel);
+            }
+    }
+
+    private static async Task WriteCalendarsAsync(string folder, TerritoryProblem problem, VisitPlan plan, CancellationToken cancel)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var rep in plan.Reps)
+            foreach (var week in rep.Days.GroupBy(d => ISOWeek.GetWeekOfYear(d.Date.ToDateTime(TimeOnly.MinValue))))
+            {
+                var year = ISOWeek.GetYear(week.First().Date.ToDateTime(TimeOnly.MinValue));
+                var ics = VisitCalendar.Write(rep.RepId, week, DateTimeOffset.UtcNow, id => problem.Accounts[problem.AccountIndexOf(id)].Name);
+                await File.WriteAllTextAsync(Path.Combine(folder, $"{rep.RepId}-{year}-W{week.Key:00}.ics"), ics, cancel);
+            }
     }
 
     private static void Summary(VisitPlan plan, TextWriter writer)
