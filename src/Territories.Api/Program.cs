@@ -55,6 +55,7 @@ app.MapPlans();
 app.MapQuotas();
 app.MapHiring();
 app.MapClassification();
+app.MapVisits();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>
