@@ -36,12 +36,7 @@ public static class VisitEndpoints
     {
         if (JsonFields.Of(root, "", errors) is not { } f) return null;
         var policy = f.Object("policy", required: true) is { } p ? VisitPolicyReader.Read(p, errors) : null;
-        DateOnly? from = null;
-        if (f.String("from", required: true) is { } text)
-        {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) from = day;
-            else f.Error("from", $"must be a date \"yyyy-MM-dd\", not \"{text}\"");
-        }
+        var from = f.Date("from", required: true);
         var weeks = f.Integer("weeks", min: 1, max: VisitInputs.MaxWeeks) ?? 4;
         f.RejectUnknown();
         return policy is not null && from is { } start ? new VisitRequest(policy, start, weeks) : null;

@@ -93,6 +93,15 @@ public sealed class JsonFields
         return InRange(name, i, min, max) ? i : null;
     }
 
+    /// <summary>A date written yyyy-MM-dd.</summary>
+    public DateOnly? Date(string name, bool required = false)
+    {
+        if (String(name, required) is not { } text) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Error(name, $"must be a date such as 2027-01-01, not \"{text}\"");
+        return null;
+    }
+
     public bool? Bool(string name)
     {
         if (Get(name, false) is not { } v) return null;

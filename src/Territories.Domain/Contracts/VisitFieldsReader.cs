@@ -47,20 +47,12 @@ public static class VisitFieldsReader
         foreach (var (item, path) in account.Array("appointments"))
         {
             if (JsonFields.Of(item, path, errors) is not { } f) continue;
-            var date = f.String("date", required: true) is { } text
-                ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : Invalid(f, text)
-                : (DateOnly?)null;
+            var date = f.Date("date", required: true);
             var start = VisitPolicyReader.Time(f, "start", required: true);
             var minutes = f.Integer("minutes", min: 1, max: 24 * 60);
             f.RejectUnknown();
             if (date is { } day && start is { } time) appointments.Add(new Appointment(day, time, minutes));
         }
         return appointments;
-    }
-
-    private static DateOnly? Invalid(JsonFields f, string text)
-    {
-        f.Error("date", $"must be a date \"yyyy-MM-dd\", not \"{text}\"");
-        return null;
     }
 }
