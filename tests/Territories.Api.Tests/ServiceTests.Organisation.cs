@@ -17,7 +17,9 @@ public abstract partial class ServiceTests
 
         var uploaded = await UploadCsv(client, repsCsv, accountsCsv, orgCsv);
         var withoutOrg = await UploadCsv(client, repsCsv, accountsCsv);
-        var cycle = await UploadCsv(client, repsCsv, accountsCsv, orgCsv.Replace("region-1,West,", "region-1,West,region-1-d1", StringComparison.Ordinal));
+        // region-1 is a root with district region-1-d1 below it; making the district its parent closes a cycle.
+        var rootLine = orgCsv.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("region-1,", StringComparison.Ordinal));
+        var cycle = await UploadCsv(client, repsCsv, accountsCsv, orgCsv.Replace(rootLine, rootLine + "region-1-d1", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.Created, uploaded.Status);
         var original = TerritoryProblemReader.Read((await client.Get($"/api/v1/datasets/{dataset}/export")).Text);
