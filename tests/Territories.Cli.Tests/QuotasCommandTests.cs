@@ -46,6 +46,28 @@ public sealed class QuotasCommandTests : CliHarness
         Assert.Contains("r1", stderr);
     }
 
+    [Fact]
+    public async Task Quotas_WithOrgUnits_SplitsTopDownAndListsEveryUnit()
+    {
+        var request = Request
+            .Replace("\"startDate\": null, \"endDate\": null", "\"orgUnitId\": \"south\"", StringComparison.Ordinal)
+            .Replace("\"lastYear\": 1200000", "\"lastYear\": 1200000, \"orgUnitId\": \"north\"", StringComparison.Ordinal)
+            .Replace("\"startDate\": \"2027-04-12\"", "\"startDate\": \"2027-04-12\", \"orgUnitId\": \"north\"", StringComparison.Ordinal)
+            .Replace("\"rounding\": 100", "\"rounding\": 100, \"orgUnits\": [ { \"id\": \"field\", \"name\": \"Field\" }, { \"id\": \"north\", \"parentId\": \"field\" }, { \"id\": \"south\", \"parentId\": \"field\" } ]", StringComparison.Ordinal)
+            .Replace("\"overAssignment\": 0.05", "\"overAssignment\": 0.05, \"overAssignmentByLevel\": [0.1]", StringComparison.Ordinal);
+
+        var (exit, stdout, stderr) = await Run("quotas", Write("org.json", request));
+
+        Assert.Equal(0, exit);
+        using var plan = JsonDocument.Parse(stdout);
+        var units = plan.RootElement.GetProperty("orgUnits").EnumerateArray().ToDictionary(u => u.GetProperty("orgUnitId").GetString()!);
+        Assert.Equal(12_600_000m, units["field"].GetProperty("assigned").GetDecimal());
+        Assert.Equal(13_860_000m, units["north"].GetProperty("assigned").GetDecimal() + units["south"].GetProperty("assigned").GetDecimal());
+        Assert.Equal(13_860_000m, units["field"].GetProperty("annual").GetDecimal());
+        Assert.Equal(13_860_000m, plan.RootElement.GetProperty("total").GetDecimal());
+        Assert.Contains("  north", stderr);
+    }
+
     [Theory]
     [InlineData("\"goal\": 12000000", "\"goal\": -1", "goal")]
     [InlineData("\"calendar\": \"4-4-5\"", "\"calendar\": \"13-periods\"", "year.calendar")]

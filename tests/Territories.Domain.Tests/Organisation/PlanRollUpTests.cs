@@ -8,17 +8,17 @@ namespace Territories.Domain.Tests.Organisation;
 /// <summary>Plans roll up per org unit: a unit's figures are the sums of its children's, and a leaf's the sums of its reps'.</summary>
 public class PlanRollUpTests
 {
-    /// <summary>Random trees (1-4 levels, unbalanced), reps in random leaves, random assignments with current reps.</summary>
+    /// <summary>Random trees (<see cref="RandomOrg"/>), reps in random leaves, random assignments with current reps.</summary>
     [Theory]
     [MemberData(nameof(Seeds))]
     public void RollUp_EveryUnit_IsTheSumOfItsChildrenAndReps(int seed)
     {
         var random = new Random(seed);
-        var units = RandomTree(random);
+        var units = RandomOrg.Tree(random);
         var tree = OrgTree.Of(units);
-        var leaves = Enumerable.Range(0, tree.Count).Where(tree.IsLeaf).ToList();
+        var leaves = RandomOrg.Leaves(units);
         var reps = Enumerable.Range(0, random.Next(1, 30)).Select(i =>
-            Build.Rep($"r{i}", random.Next(50, 200)) with { OrgUnitId = units[leaves[random.Next(leaves.Count)]].Id }).ToList();
+            Build.Rep($"r{i}", random.Next(50, 200)) with { OrgUnitId = leaves[random.Next(leaves.Count)] }).ToList();
         var accounts = Enumerable.Range(0, random.Next(0, 120)).Select(i => Build.Account($"a{i}", random.Next(1, 20),
             potential: random.Next(0, 1000), revenue: random.Next(0, 500), current: random.Next(4) == 0 ? null : $"r{random.Next(reps.Count)}")).ToList();
         var problem = TerritoryProblem.Create(reps, accounts, orgUnits: units);
@@ -51,22 +51,4 @@ public class PlanRollUpTests
     }
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 40)];
-
-    /// <summary>A forest of 1-3 roots, each unit getting 0-3 children down to a random depth of at most 4 levels.</summary>
-    public static List<OrgUnit> RandomTree(Random random)
-    {
-        var units = new List<OrgUnit>();
-        var depth = random.Next(1, 5);
-        void Grow(string? parent, int level)
-        {
-            var id = $"u{units.Count}";
-            units.Add(new OrgUnit(id, $"Unit {units.Count}", parent));
-            if (level + 1 >= depth) return;
-            var children = parent is null ? random.Next(1, 4) : random.Next(0, 4);
-            for (var c = 0; c < children; c++) Grow(id, level + 1);
-        }
-        for (var r = random.Next(1, 4); r > 0; r--) Grow(null, 0);
-        // Shuffled, so that parents do not always come before their children in the list.
-        return units.OrderBy(_ => random.Next()).ToList();
-    }
 }
