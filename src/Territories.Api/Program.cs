@@ -54,6 +54,8 @@ app.MapCompare();
 app.MapPlans();
 app.MapQuotas();
 app.MapHiring();
+app.MapPlanInForce();
+app.MapProposals();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>
