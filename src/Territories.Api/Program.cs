@@ -56,6 +56,8 @@ app.MapQuotas();
 app.MapHiring();
 app.MapClassification();
 app.MapVisits();
+app.MapPlanInForce();
+app.MapProposals();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>

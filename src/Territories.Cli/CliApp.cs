@@ -64,6 +64,7 @@ public static class CliApp
         SolveCommand.Create(console),
         MapCommand.Create(console),
         QuotasCommand.Create(console),
+        ReliefCommand.Create(console),
         HireCommand.Create(console),
         HireRequestCommand.Create(console),
         GenerateCommand.Create(console),

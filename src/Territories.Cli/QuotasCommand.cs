@@ -55,6 +55,10 @@ public static class QuotasCommand
         writer.WriteLine($"{"rep",-16} {"annual",14} " + string.Join(" ", quarters.Select(q => $"{q,14}")));
         foreach (var rep in plan.Reps)
             writer.WriteLine($"{rep.RepId.Value,-16} {Money(rep.Annual),14} " + string.Join(" ", rep.Quarters.Select(q => $"{Money(q.Amount),14}")));
+        if (plan.OrgUnits.Count == 0) return;
+        writer.WriteLine($"{"org unit",-24} {"assigned",14} {"reps' quotas",14}");
+        foreach (var unit in plan.OrgUnits)
+            writer.WriteLine($"{new string(' ', 2 * unit.Level) + unit.OrgUnitId,-24} {Money(unit.Assigned),14} {Money(unit.Annual),14}");
     }
 
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);

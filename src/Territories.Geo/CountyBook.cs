@@ -23,6 +23,6 @@ public static class CountyBook
         var locator = new UnitLocator(state);
         var interior = places.ToDictionary(p => p.Unit!.Value, p => p.Point);
         var inside = problem.Accounts.Select(a => locator.UnitOf(a.Location!.Value) == a.UnitId ? a : a with { Location = interior[a.UnitId!.Value] }).ToList();
-        return TerritoryProblem.Create(problem.Reps, inside, problem.Options, units: problem.Units, name: problem.Name);
+        return TerritoryProblem.Create(problem.Reps, inside, problem.Options, units: problem.Units, name: problem.Name, orgUnits: problem.Org.Units);
     }
 }

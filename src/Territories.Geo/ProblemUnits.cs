@@ -20,6 +20,6 @@ public static class ProblemUnits
                 $"{missing.Count} unit(s) named by accounts have no feature: {string.Join(", ", missing.Take(10).Select(u => $"{u} (account {named[u][0]})"))}")]);
         var kept = named.Count == 0 ? shapes : shapes.Where(s => named.ContainsKey(s.Id)).ToList();
         var units = UnitAdjacency.ToUnits(kept, UnitAdjacency.FromShapes(kept));
-        return (TerritoryProblem.Create(problem.Reps, problem.Accounts, problem.Options, problem.Pairs, units, problem.Name), kept);
+        return (TerritoryProblem.Create(problem.Reps, problem.Accounts, problem.Options, problem.Pairs, units, problem.Name, problem.Org.Units), kept);
     }
 }

@@ -52,7 +52,7 @@ public static class RealisticBook
         var maxAccounts = (int)Math.Ceiling(1.8 * settings.Accounts / settings.Reps);
         var reps = KeepServable(random, basis.Reps.Select((r, i) => r with { Skills = RepSkills(random, i), MaxAccounts = maxAccounts }).ToList(), accounts);
         accounts = DriftedCurrentPlan(random, reps, accounts);
-        return TerritoryProblem.Create(reps, accounts, options, name: basis.Name);
+        return TerritoryProblem.Create(reps, accounts, options, name: basis.Name, orgUnits: basis.Org.Units);
     }
 
     /// <summary>Tier A needs <c>enterprise</c> (and in 30% of cases an industry too); of the rest, 35% need one industry and 3.3% two.</summary>

@@ -12,6 +12,8 @@ public sealed class TerritoryStore
         Users = new UserStore(database, time);
         Credentials = new CredentialStore(database, time);
         Audit = new AuditStore(database);
+        PlansInForce = new PlanInForceStore(database, time);
+        Proposals = new ProposalStore(database, time);
     }
 
     public Database Database { get; }
@@ -21,6 +23,8 @@ public sealed class TerritoryStore
     public UserStore Users { get; }
     public CredentialStore Credentials { get; }
     public AuditStore Audit { get; }
+    public PlanInForceStore PlansInForce { get; }
+    public ProposalStore Proposals { get; }
 
     /// <summary>Applies pending migrations and answers the store.</summary>
     public static async Task<TerritoryStore> OpenAsync(Database database, TimeProvider time, CancellationToken cancel = default)

@@ -17,7 +17,7 @@ namespace Territories.Api.Tests;
 public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
 {
     /// <summary>Who may call each operation: the one table the matrix checks the service against.</summary>
-    public enum Policy { Anyone, Member, Hiring, Planning, Admin }
+    public enum Policy { Anyone, Member, Hiring, Planning, Approval, Admin }
 
     public static readonly IReadOnlyDictionary<string, Policy> Policies = new Dictionary<string, Policy>
     {
@@ -70,6 +70,17 @@ public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
         ["GET /api/v1/users/{id}"] = Policy.Admin,
         ["PATCH /api/v1/users/{id}"] = Policy.Admin,
         ["GET /api/v1/audit"] = Policy.Admin,
+        ["GET /api/v1/datasets/{id}/org.csv"] = Policy.Member,
+        ["GET /api/v1/datasets/{id}/assignments"] = Policy.Member,
+        ["GET /api/v1/datasets/{id}/accounts/{accountId}/history"] = Policy.Member,
+        ["GET /api/v1/datasets/{id}/org-units"] = Policy.Member,
+        ["PUT /api/v1/datasets/{id}/org-units/{unitId}/managers"] = Policy.Admin,
+        ["POST /api/v1/runs/{id}/proposals"] = Policy.Planning,
+        ["GET /api/v1/proposals"] = Policy.Member,
+        ["GET /api/v1/proposals/{id}"] = Policy.Member,
+        ["POST /api/v1/proposals/{id}/approve"] = Policy.Approval,
+        ["POST /api/v1/proposals/{id}/reject"] = Policy.Approval,
+        ["POST /api/v1/proposals/{id}/publish"] = Policy.Planning,
     };
 
     /// <summary>The lowest role each policy admits (null: no credentials needed).</summary>
@@ -79,6 +90,7 @@ public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
         Policy.Member => Roles.Viewer,
         Policy.Hiring => Roles.Hr,
         Policy.Planning => Roles.Planner,
+        Policy.Approval => Roles.Manager,
         _ => Roles.Admin,
     };
 

@@ -86,7 +86,7 @@ public abstract partial class ServiceTests
 
         var accountsCsv = (await client.Get($"/api/v1/datasets/{dataset}/accounts.csv")).Text;
         var reps = (await client.Get($"/api/v1/datasets/{dataset}/reps.csv")).Text;
-        var uploaded = await UploadCsv(client, reps, accountsCsv);
+        var uploaded = await UploadCsv(client, reps, accountsCsv, (await client.Get($"/api/v1/datasets/{dataset}/org.csv")).Text);
 
         var cells = accountsCsv.Split('\n').Skip(1).Take(hostile.Length).Select(line => line.Split(',')[1]).ToList();
         Assert.Equal("'=HYPERLINK(\"\"http://x\"\"", cells[0].TrimStart('"'));

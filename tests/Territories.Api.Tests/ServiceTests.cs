@@ -280,7 +280,7 @@ public abstract partial class ServiceTests(TestStore store) : StoredServiceTests
         var repsCsv = (await client.Get($"/api/v1/datasets/{dataset}/reps.csv")).Text;
         var accountsCsv = (await client.Get($"/api/v1/datasets/{dataset}/accounts.csv")).Text;
 
-        var uploaded = await UploadCsv(client, repsCsv, accountsCsv);
+        var uploaded = await UploadCsv(client, repsCsv, accountsCsv, (await client.Get($"/api/v1/datasets/{dataset}/org.csv")).Text);
 
         Assert.Equal(HttpStatusCode.Created, uploaded.Status);
         Assert.Equal((5, 120), (uploaded.Body.GetProperty("reps").GetInt32(), uploaded.Body.GetProperty("accounts").GetInt32()));
@@ -310,7 +310,7 @@ public abstract partial class ServiceTests(TestStore store) : StoredServiceTests
         Assert.Empty((await client.Get("/api/v1/datasets")).Body.EnumerateArray());
     }
 
-    protected static async Task<Reply> UploadCsv(ServiceClient client, string reps, string accounts)
+    protected static async Task<Reply> UploadCsv(ServiceClient client, string reps, string accounts, string? org = null)
     {
         using var form = new MultipartFormDataContent
         {
@@ -318,6 +318,7 @@ public abstract partial class ServiceTests(TestStore store) : StoredServiceTests
             { new StringContent(reps), "reps", "reps.csv" },
             { new StringContent(accounts), "accounts", "accounts.csv" },
         };
+        if (org is not null) form.Add(new StringContent(org), "org", "org.csv");
         return await client.Send(new HttpRequestMessage(HttpMethod.Post, "/api/v1/datasets/csv") { Content = form });
     }
 

@@ -46,6 +46,56 @@ public sealed class QuotasCommandTests : CliHarness
         Assert.Contains("r1", stderr);
     }
 
+    [Fact]
+    public async Task Quotas_WithOrgUnits_SplitsTopDownAndListsEveryUnit()
+    {
+        var request = Request
+            .Replace("\"startDate\": null, \"endDate\": null", "\"orgUnitId\": \"south\"", StringComparison.Ordinal)
+            .Replace("\"lastYear\": 1200000", "\"lastYear\": 1200000, \"orgUnitId\": \"north\"", StringComparison.Ordinal)
+            .Replace("\"startDate\": \"2027-04-12\"", "\"startDate\": \"2027-04-12\", \"orgUnitId\": \"north\"", StringComparison.Ordinal)
+            .Replace("\"rounding\": 100", "\"rounding\": 100, \"orgUnits\": [ { \"id\": \"field\", \"name\": \"Field\" }, { \"id\": \"north\", \"parentId\": \"field\" }, { \"id\": \"south\", \"parentId\": \"field\" } ]", StringComparison.Ordinal)
+            .Replace("\"overAssignment\": 0.05", "\"overAssignment\": 0.05, \"overAssignmentByLevel\": [0.1]", StringComparison.Ordinal);
+
+        var (exit, stdout, stderr) = await Run("quotas", Write("org.json", request));
+
+        Assert.Equal(0, exit);
+        using var plan = JsonDocument.Parse(stdout);
+        var units = plan.RootElement.GetProperty("orgUnits").EnumerateArray().ToDictionary(u => u.GetProperty("orgUnitId").GetString()!);
+        Assert.Equal(12_600_000m, units["field"].GetProperty("assigned").GetDecimal());
+        Assert.Equal(13_860_000m, units["north"].GetProperty("assigned").GetDecimal() + units["south"].GetProperty("assigned").GetDecimal());
+        Assert.Equal(13_860_000m, units["field"].GetProperty("annual").GetDecimal());
+        Assert.Equal(13_860_000m, plan.RootElement.GetProperty("total").GetDecimal());
+        Assert.Contains("  north", stderr);
+    }
+
+    [Fact]
+    public async Task Relief_MovesOfAPlanInForce_PrintsTheRelievedPlan_AndBadMovesExitTwo()
+    {
+        var quotas = Path.Combine(Folder, "quotas.json");
+        Assert.Equal(0, (await Run("quotas", Write("request.json", Request), "--out", quotas)).Exit);
+        var moves = Write("moves.json", """
+            { "moves": [ { "accountId": "acme", "fromRepId": "r2", "toRepId": "r1", "effective": "2027-07-05", "potential": 300000, "repPotential": 1500000 },
+                         { "accountId": "zeta", "fromRepId": "r1", "toRepId": "r9", "effective": "2027-10-04", "share": 0.1 } ] }
+            """);
+
+        var (exit, stdout, stderr) = await Run("relief", quotas, "--moves", moves);
+        var (badExit, _, badErr) = await Run("relief", quotas, "--moves", Write("bad.json", """{ "moves": [ { "accountId": "x", "fromRepId": "r1", "toRepId": "r1", "effective": "July" } ] }"""));
+
+        Assert.Equal(0, exit);
+        using var answer = JsonDocument.Parse(stdout);
+        var reps = answer.RootElement.GetProperty("plan").GetProperty("reps").EnumerateArray().ToDictionary(r => r.GetProperty("repId").GetString()!);
+        Assert.Equal(12_600_000m, reps.Values.Sum(r => r.GetProperty("annual").GetDecimal()));
+        Assert.Equal(0m, reps["r9"].GetProperty("quarters")[2].GetProperty("amount").GetDecimal());
+        Assert.True(reps["r9"].GetProperty("quarters")[3].GetProperty("amount").GetDecimal() > 0);
+        var relief = answer.RootElement.GetProperty("relief").EnumerateArray().ToList();
+        Assert.Equal(0.2, relief[0].GetProperty("share").GetDouble(), 9);
+        Assert.Contains("acme: r2 -> r1 from 2027-07-05", stderr);
+        Assert.Equal(2, badExit);
+        Assert.Contains("moves[0].effective", badErr);
+        Assert.Contains("moves[0].toRepId", badErr);
+        Assert.Contains("moves[0].share", badErr);
+    }
+
     [Theory]
     [InlineData("\"goal\": 12000000", "\"goal\": -1", "goal")]
     [InlineData("\"calendar\": \"4-4-5\"", "\"calendar\": \"13-periods\"", "year.calendar")]

@@ -27,8 +27,32 @@ public abstract class StoreContractTests
         var database = await CreateDatabaseAsync();
         var first = await Migrator.MigrateAsync(database, Time);
         var second = await Migrator.MigrateAsync(database, Time);
-        Assert.Equal([1, 2, 3, 4], first);
+        Assert.Equal([1, 2, 3, 4, 5], first);
         Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task PlanInForce_PublishesFromADay_AnswersAsOfAndHistory_AndRefusesAStaleSeq()
+    {
+        var store = await OpenAsync();
+        var dataset = await store.Datasets.CreateAsync(Book(accounts: 4)); // a0 r0, a1 r1, a2 r2, a3 r0
+        var july = new DateOnly(2027, 7, 1);
+        var plan = new Dictionary<string, string> { ["a0"] = "r1", ["a1"] = "r1", ["a2"] = "r2", ["a3"] = "r2" };
+
+        var (outcome, first) = await store.PlansInForce.PublishAsync(dataset.Id, july, plan, "run-1", null, "ann", expectedSeq: 0);
+        var (staleOutcome, _) = await store.PlansInForce.PublishAsync(dataset.Id, july.AddMonths(1), plan, "run-2", null, "bob", expectedSeq: 0);
+        var (_, back) = await store.PlansInForce.PublishAsync(dataset.Id, july.AddMonths(3), new Dictionary<string, string> { ["a0"] = "r0" }, "run-3", null, "ann", expectedSeq: 1);
+
+        Assert.Equal((PublishOutcome.Published, 1, 2), (outcome, first!.Seq, first.Moved));
+        Assert.Equal(PublishOutcome.Stale, staleOutcome);
+        Assert.Equal(2, back!.Seq);
+        Assert.Equal(["r0", "r1", "r2", "r0"], (await store.PlansInForce.OwnersAsync(dataset.Id, july.AddDays(-1)))!.Select(o => o.RepId));
+        Assert.Equal(["r1", "r1", "r2", "r2"], (await store.PlansInForce.OwnersAsync(dataset.Id, july))!.Select(o => o.RepId));
+        Assert.Equal(["r0", "r1", "r2", "r2"], (await store.PlansInForce.OwnersAsync(dataset.Id, july.AddMonths(3)))!.Select(o => o.RepId));
+        var history = await store.PlansInForce.HistoryAsync(dataset.Id, "a0");
+        Assert.Equal("r0", history!.InitialRepId);
+        Assert.Equal([(july, "r1", "r0"), (july.AddMonths(3), "r0", "r1")], history.Changes.Select(c => (c.From, c.RepId, c.PreviousRepId)));
+        Assert.Null(await store.PlansInForce.OwnersAsync("no-such-dataset", july));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public static class AccessPolicies
     /// <summary>planner and up: creating and changing datasets, scenarios, runs, quotas; the stateless solves.</summary>
     public const string Planning = "planning";
 
+    /// <summary>manager and up: deciding proposals (contract section 8; which units a manager may decide is checked per proposal).</summary>
+    public const string Approval = "approval";
+
     /// <summary>admin: users, other users' keys, the audit trail.</summary>
     public const string Administration = "administration";
 
@@ -42,6 +45,7 @@ public static class AccessPolicies
         options.AddPolicy(Member, p => p.RequireRole(Roles.All));
         options.AddPolicy(Hiring, p => p.RequireRole(Roles.Hr, Roles.Planner, Roles.Manager, Roles.Admin));
         options.AddPolicy(Planning, p => p.RequireRole(Roles.Planner, Roles.Manager, Roles.Admin));
+        options.AddPolicy(Approval, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Admin));
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new NoUnclassifiedEndpoint()).Build();
     }
@@ -52,6 +56,8 @@ public static class AccessPolicies
     public static RouteHandlerBuilder ForHiring(this RouteHandlerBuilder builder) => builder.RequireAuthorization(Hiring).ProducesAuthProblems();
 
     public static RouteHandlerBuilder ForPlanners(this RouteHandlerBuilder builder) => builder.RequireAuthorization(Planning).ProducesAuthProblems();
+
+    public static RouteHandlerBuilder ForManagers(this RouteHandlerBuilder builder) => builder.RequireAuthorization(Approval).ProducesAuthProblems();
 
     public static RouteHandlerBuilder ForAdmins(this RouteHandlerBuilder builder) => builder.RequireAuthorization(Administration).ProducesAuthProblems();
 

@@ -10,30 +10,35 @@ namespace Territories.Api.Csv;
 
 /// <summary>
 /// A dataset as two spreadsheets: <c>reps.csv</c> and <c>accounts.csv</c>, with the columns in <see cref="RepColumns"/>
-/// and <see cref="AccountColumns"/> (header row required, any order, empty cell = not given, lists separated by
+/// and <see cref="AccountColumns"/>, and optionally the sales organisation as a third, <c>org.csv</c> (<see cref="OrgColumns"/>;
+/// a rep names its leaf unit in <c>orgUnitId</c>) (header row required, any order, empty cell = not given, lists separated by
 /// <c>;</c>). Rows become the contract's JSON and pass the contract's reader, so every rule is the JSON's; errors come
 /// back as <c>reps.csv[row 3].capacity</c>, counting rows as a spreadsheet shows them (the header is row 1).
 /// </summary>
 public static partial class DatasetCsv
 {
-    public static readonly string[] RepColumns = ["id", "name", "lat", "lon", "skills", "capacity", "maxAccounts", "region"];
+    public static readonly string[] RepColumns = ["id", "name", "lat", "lon", "skills", "capacity", "maxAccounts", "region", "orgUnitId"];
+
+    public static readonly string[] OrgColumns = ["id", "name", "parentId"];
 
     public static readonly string[] AccountColumns =
         ["id", "name", "lat", "lon", "segment", "tier", "requiredSkills", "workload", "potential", "revenue", "currentRepId", "lockedRepId", "unitId"];
 
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectDelimiter = false };
 
-    public static TerritoryProblem Read(string name, string repsCsv, string accountsCsv)
+    public static TerritoryProblem Read(string name, string repsCsv, string accountsCsv, string? orgCsv = null)
     {
         var errors = new List<InputError>();
         var reps = ReadRows("reps.csv", repsCsv, RepColumns, ["id", "capacity"], RepRow, errors);
         var accounts = ReadRows("accounts.csv", accountsCsv, AccountColumns, ["id"], AccountRow, errors);
+        var org = orgCsv is null ? [] : ReadRows("org.csv", orgCsv, OrgColumns, ["id"], OrgRow, errors);
         if (errors.Count > 0) throw new InvalidInputException(errors);
         var document = new JsonObject
         {
             ["name"] = name,
             ["reps"] = new JsonArray(reps.Select(r => (JsonNode)r.Item).ToArray()),
             ["accounts"] = new JsonArray(accounts.Select(a => (JsonNode)a.Item).ToArray()),
+            ["orgUnits"] = new JsonArray(org.Select(u => (JsonNode)u.Item).ToArray()),
         };
         try
         {
@@ -41,15 +46,22 @@ public static partial class DatasetCsv
         }
         catch (InvalidInputException e)
         {
-            throw new InvalidInputException(e.Errors.Select(error => error with { Path = ToCsvPath(error.Path, reps, accounts) }).ToList());
+            var files = new Dictionary<string, (string, List<(JsonObject, int)>)>
+            {
+                ["reps"] = ("reps.csv", reps), ["accounts"] = ("accounts.csv", accounts), ["orgUnits"] = ("org.csv", org),
+            };
+            throw new InvalidInputException(e.Errors.Select(error => error with { Path = ToCsvPath(error.Path, files) }).ToList());
         }
     }
 
     public static string WriteReps(TerritoryProblem problem) => Write(RepColumns, problem.Reps.Select(r => new[]
     {
         Text(r.Id.Value), Text(r.Name), Number(r.Home?.Lat), Number(r.Home?.Lon), Text(List(r.Skills)), Number(r.Capacity),
-        r.MaxAccounts?.ToString(CultureInfo.InvariantCulture), Text(r.Region),
+        r.MaxAccounts?.ToString(CultureInfo.InvariantCulture), Text(r.Region), Text(r.OrgUnitId),
     }));
+
+    public static string WriteOrg(TerritoryProblem problem) =>
+        Write(OrgColumns, problem.Org.Units.Select(u => new[] { Text(u.Id), Text(u.Name), Text(u.ParentId) }));
 
     public static string WriteAccounts(TerritoryProblem problem) => Write(AccountColumns, problem.Accounts.Select(a => new[]
     {
@@ -98,14 +110,22 @@ public static partial class DatasetCsv
             errors.Add(new InputError($"{file}[row {e.Context?.Parser?.Row}]", "has a malformed quoted field"));
         }
         if (rows.Count == 0 && errors.Count == 0)
-            errors.Add(new InputError(file, $"has no rows after the header; give at least one {(file == "reps.csv" ? "rep" : "account")}, one per row"));
+            errors.Add(new InputError(file, $"has no rows after the header; give at least one {RowName(file)}, one per row"));
         return rows;
     }
+
+    private static string RowName(string file) => file switch { "reps.csv" => "rep", "org.csv" => "org unit", _ => "account" };
 
     private static JsonObject RepRow(CsvCells c) => Without(new JsonObject
     {
         ["id"] = c.Text("id"), ["name"] = c.Text("name"), ["home"] = c.Point(), ["skills"] = c.List("skills"),
         ["capacity"] = c.Number("capacity"), ["maxAccounts"] = c.Number("maxAccounts"), ["region"] = c.Text("region"),
+        ["orgUnitId"] = c.Text("orgUnitId"),
+    });
+
+    private static JsonObject OrgRow(CsvCells c) => Without(new JsonObject
+    {
+        ["id"] = c.Text("id"), ["name"] = c.Text("name"), ["parentId"] = c.Text("parentId"),
     });
 
     private static JsonObject AccountRow(CsvCells c) => Without(new JsonObject
@@ -122,18 +142,18 @@ public static partial class DatasetCsv
         return item;
     }
 
-    /// <summary><c>reps[3].home.lat</c> becomes <c>reps.csv[row 5].lat</c>.</summary>
-    private static string ToCsvPath(string path, List<(JsonObject Item, int Row)> reps, List<(JsonObject Item, int Row)> accounts)
+    /// <summary><c>reps[3].home.lat</c> becomes <c>reps.csv[row 5].lat</c>; <c>orgUnits[1].parentId</c> becomes <c>org.csv[row 3].parentId</c>.</summary>
+    private static string ToCsvPath(string path, Dictionary<string, (string File, List<(JsonObject Item, int Row)> Rows)> files)
     {
         var match = ItemPath().Match(path);
         if (!match.Success) return path;
-        var (file, rows) = match.Groups[1].Value == "reps" ? ("reps.csv", reps) : ("accounts.csv", accounts);
+        var (file, rows) = files[match.Groups[1].Value];
         var index = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         var field = match.Groups[3].Value.Replace(".home", "", StringComparison.Ordinal).Replace(".location", "", StringComparison.Ordinal);
         return index < rows.Count ? $"{file}[row {rows[index].Row}]{field}" : path;
     }
 
-    [GeneratedRegex(@"^(reps|accounts)\[(\d+)\](.*)$")]
+    [GeneratedRegex(@"^(reps|accounts|orgUnits)\[(\d+)\](.*)$")]
     private static partial Regex ItemPath();
 
     private static string Write(string[] columns, IEnumerable<string?[]> rows)

@@ -32,7 +32,7 @@ public static class DatasetEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
         datasets.MapPost("/csv", CreateFromCsv).Accepts<IFormFileCollection>("multipart/form-data").WithName("CreateDatasetFromCsv")
             .WithSummary("Create a dataset from CSV files")
-            .WithDescription("multipart/form-data with the files `reps` (reps.csv) and `accounts` (accounts.csv) and an optional `name` field. Errors name the file, row and column.")
+            .WithDescription("multipart/form-data with the files `reps` (reps.csv) and `accounts` (accounts.csv), optionally `org` (org.csv: `id,name,parentId`, the sales organisation; reps name their leaf unit in `orgUnitId`), and an optional `name` field. Errors name the file, row and column.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ForPlanners();
         datasets.MapGet("/{id}", Get).WithName("GetDataset")
@@ -67,6 +67,10 @@ public static class DatasetEndpoints
             .WithSummary("Export a dataset's accounts as CSV")
             .WithDescription("The columns the CSV upload reads.")
             .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
+        datasets.MapGet("/{id}/org.csv", OrgCsv).WithName("ExportDatasetOrgCsv")
+            .WithSummary("Export a dataset's sales organisation as CSV")
+            .WithDescription("The org units (`id,name,parentId`) the CSV upload reads as `org`; only the header when the dataset has no organisation.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
     }
 
     public static async Task<Ok<IReadOnlyList<DatasetSummary>>> List(TerritoryStore store, CancellationToken cancel) =>
@@ -97,7 +101,8 @@ public static class DatasetEndpoints
         try
         {
             var problem = DatasetCsv.Read(form["name"].FirstOrDefault() ?? DatasetContents.UntitledName,
-                await CsvUpload.TextOf(form.Files["reps"]!, cancel), await CsvUpload.TextOf(form.Files["accounts"]!, cancel));
+                await CsvUpload.TextOf(form.Files["reps"]!, cancel), await CsvUpload.TextOf(form.Files["accounts"]!, cancel),
+                form.Files["org"] is { } org ? await CsvUpload.TextOf(org, cancel) : null);
             return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem), cancel: cancel));
         }
         catch (InvalidInputException e)
@@ -170,6 +175,9 @@ public static class DatasetEndpoints
 
     public static Task<Results<ContentHttpResult, ProblemHttpResult>> AccountsCsv(string id, TerritoryStore store, CancellationToken cancel) =>
         ExportCsv(id, store, DatasetCsv.WriteAccounts, cancel);
+
+    public static Task<Results<ContentHttpResult, ProblemHttpResult>> OrgCsv(string id, TerritoryStore store, CancellationToken cancel) =>
+        ExportCsv(id, store, DatasetCsv.WriteOrg, cancel);
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ExportCsv(string id, TerritoryStore store, Func<TerritoryProblem, string> write,
         CancellationToken cancel) =>

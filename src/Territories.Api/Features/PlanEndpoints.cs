@@ -68,7 +68,7 @@ public static class PlanEndpoints
         var (input, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, ReadAnalysisRequest, cancel);
         if (invalid is not null) return invalid;
         var evaluation = PlanEvaluator.Evaluate(input!.Problem, input.Assignments);
-        return TypedResults.Ok(new Analysis(evaluation.IsFeasible, evaluation.Objective, evaluation.Violations, evaluation.Reps, evaluation.Kpis, evaluation.ObjectiveTerms));
+        return TypedResults.Ok(new Analysis(evaluation.IsFeasible, evaluation.Objective, evaluation.Violations, evaluation.Reps, evaluation.Kpis, evaluation.ObjectiveTerms, evaluation.OrgUnits));
     }
 
     private static AnalysisRequest? ReadAnalysisRequest(JsonElement root, List<InputError> errors)
@@ -95,4 +95,4 @@ public static class PlanEndpoints
 
 /// <summary>What an assignment does: whether every hard rule holds, the broken rules, and the plan's figures.</summary>
 public sealed record Analysis(bool Feasible, decimal Objective, IReadOnlyList<RuleViolation> Violations, IReadOnlyList<RepSummary> Reps,
-    PlanKpis Kpis, IReadOnlyList<ObjectiveTermValue> ObjectiveTerms);
+    PlanKpis Kpis, IReadOnlyList<ObjectiveTermValue> ObjectiveTerms, IReadOnlyList<OrgUnitSummary> OrgUnits);

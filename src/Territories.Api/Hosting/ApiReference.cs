@@ -41,6 +41,7 @@ public static class ApiReference
         ("Plans", "Solve or analyse a territory problem in one request."),
         ("Quotas", "Split a sales goal into quotas per rep, quarter, month and week."),
         ("Hiring", "Size the sales force: who to hire, where and when."),
+        ("Sales organisation", "The plan in force by day, account histories, org unit managers, and proposals that managers approve before they are published."),
         ("Health", "Whether the service and its store are up."),
         ("Session", "Sign in with a name and password (an HttpOnly cookie and the CSRF token for writes), see who is signed in, sign out."),
         ("Users", "Users and their roles (viewer, hr, planner, manager, admin); disabling a user; admins only, but a user's own keys."),

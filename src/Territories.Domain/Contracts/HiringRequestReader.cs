@@ -27,14 +27,26 @@ public static class HiringRequestReader
         var repCost = f.Decimal("repCostPerYear", min: 0) ?? 0;
         var timeLimit = f.Number("timeLimitSeconds", min: 0.001, max: 86_400) ?? HiringRequest.DefaultTimeLimitSeconds;
         var whatIfs = f.Array("whatIfs").Select(w => ReadWhatIf(w.Item, w.Path, errors)).ToList();
+        var orgUnits = OrgUnitReader.Read(f, errors);
         f.RejectUnknown();
+        if (errors.Count == 0) CheckRegions(orgUnits, reps, demand, errors);
         var ids = new Dictionary<string, int>();
         for (var i = 0; i < reps.Count; i++)
             if (reps[i] is { } rep && !ids.TryAdd(rep.Id.Value, i))
                 errors.Add(new InputError($"reps[{i}].id", $"duplicate id \"{rep.Id}\" (first at reps[{ids[rep.Id.Value]}])"));
         if (errors.Count > 0 || start is null || quarters is null || hireCapacity is null) return null;
         return new HiringRequest(start.Value, quarters.Value, reps.Select(r => r!).ToList(), hireCapacity.Value, demand.Select(d => d!).ToList(),
-            utilization, attrition, ramp, leadTime, maxHires, hireCost, repCost, whatIfs.Select(w => w!).ToList(), timeLimit);
+            utilization, attrition, ramp, leadTime, maxHires, hireCost, repCost, whatIfs.Select(w => w!).ToList(), timeLimit) { OrgUnits = orgUnits };
+    }
+
+    /// <summary>With orgUnits, a region is an org unit: every rep's and demand's region must name one.</summary>
+    private static void CheckRegions(IReadOnlyList<Organisation.OrgUnit> orgUnits, List<HiringRep?> reps, List<HiringDemand?> demand, List<InputError> errors)
+    {
+        if (Organisation.OrgTree.Check(orgUnits, "orgUnits", errors) is not { Count: > 0 } tree) return;
+        for (var i = 0; i < reps.Count; i++)
+            if (!tree.Contains(reps[i]!.Region)) errors.Add(new InputError($"reps[{i}].region", $"names unknown org unit \"{reps[i]!.Region}\" (with orgUnits, regions are org unit ids)"));
+        for (var i = 0; i < demand.Count; i++)
+            if (!tree.Contains(demand[i]!.Region)) errors.Add(new InputError($"demand[{i}].region", $"names unknown org unit \"{demand[i]!.Region}\" (with orgUnits, regions are org unit ids)"));
     }
 
     private static HiringRep? ReadRep(JsonElement element, string path, List<InputError> errors)

@@ -36,6 +36,9 @@ public sealed class JsonFields
 
     public bool Has(string name) => _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
+    /// <summary>True when the field is present and a string (for fields that take a number or its text).</summary>
+    public bool IsString(string name) => _element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String;
+
     public string? String(string name, bool required = false)
     {
         if (Get(name, required) is not { } v) return null;

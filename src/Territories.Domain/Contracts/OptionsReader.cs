@@ -20,9 +20,19 @@ internal static class OptionsReader
             f.Number("timeLimitSeconds", min: 0.001, max: 86_400) ?? defaults.TimeLimitSeconds,
             f.Integer("workers", min: 1, max: 64) ?? defaults.Workers,
             f.Integer("seed", min: 0) ?? defaults.Seed,
-            f.Integer("candidateReps", min: 0) ?? defaults.CandidateReps);
+            f.Integer("candidateReps", min: 0) ?? defaults.CandidateReps) { MoveWithin = ReadLevel(f, "moveWithin") };
         f.RejectUnknown();
         return options;
+    }
+
+    /// <summary>An org level: a whole number, or a string holding one ("1"), as the contract writes it.</summary>
+    private static int? ReadLevel(JsonFields f, string name)
+    {
+        if (!f.IsString(name)) return f.Integer(name, min: 0);
+        var text = f.String(name)!;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var level)) return level;
+        f.Error(name, $"must be an org level (0 = the roots, 1 = the units below them, …), not \"{text}\"");
+        return null;
     }
 
     private static ObjectiveWeights ReadWeights(JsonFields f)

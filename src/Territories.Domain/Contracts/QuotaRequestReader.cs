@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Territories.Domain.Model;
+using Territories.Domain.Organisation;
 using Territories.Domain.Quotas;
 
 namespace Territories.Domain.Contracts;
@@ -34,17 +35,35 @@ public static class QuotaRequestReader
         var seasonality = f.Object("seasonality") is { } s ? ReadSeasonality(s, errors) : Seasonality.Flat;
         var reps = f.Array("reps", required: true).Select(r => ReadRep(r.Item, r.Path, errors)).ToList();
         if (f.Has("reps") && reps.Count == 0) f.Error("reps", "must name at least one rep");
-        var method = f.Object("method") is { } m ? ReadMethod(m) : QuotaMethod.Default;
+        var method = f.Object("method") is { } m ? ReadMethod(m, errors) : QuotaMethod.Default;
         var ramp = f.Array("ramp").Select(r => Fraction(r.Item, r.Path, errors)).ToList();
         var rounding = f.Decimal("rounding", min: 0.01m) ?? LargestRemainder.Cent;
         if (rounding % LargestRemainder.Cent != 0) f.Error("rounding", "must be a whole number of cents");
         var actuals = f.Array("actuals").Select(a => ReadActual(a.Item, a.Path, errors)).ToList();
+        var orgUnits = OrgUnitReader.Read(f, errors);
         f.RejectUnknown();
         UniqueRepIds(reps, errors);
         CheckActuals(actuals, reps, start, errors);
+        if (errors.Count == 0) CheckOrganisation(orgUnits, reps, method, errors);
         if (errors.Count > 0 || goal is null || start is null) return null;
         return new QuotaRequest(goal.Value, currency, start.Value, calendar, weekStart, new WorkingTime(workingDays, holidays), seasonality!,
-            reps.Select(r => r!).ToList(), method, ramp.Select(r => r ?? 1).ToList(), rounding, actuals.Select(a => a!).ToList());
+            reps.Select(r => r!).ToList(), method, ramp.Select(r => r ?? 1).ToList(), rounding, actuals.Select(a => a!).ToList()) { OrgUnits = orgUnits };
+    }
+
+    /// <summary>With orgUnits, every rep is in a leaf (the goal is split through the tree), and levels exist for the over-assignments.</summary>
+    private static void CheckOrganisation(IReadOnlyList<OrgUnit> orgUnits, List<QuotaRep?> reps, QuotaMethod method, List<InputError> errors)
+    {
+        if (OrgTree.Check(orgUnits, "orgUnits", errors) is not { } tree) return;
+        for (var i = 0; i < reps.Count; i++)
+        {
+            var path = $"reps[{i}].orgUnitId";
+            if (tree.Count > 0 && reps[i]!.OrgUnitId is null)
+                errors.Add(new InputError(path, "is required when orgUnits are given: the goal is split down the tree to the reps in its leaves"));
+            else tree.CheckMember(reps[i]!.OrgUnitId, path, errors);
+        }
+        if (method.OverAssignmentByLevel.Count > Math.Max(0, tree.Height + 1))
+            errors.Add(new InputError("method.overAssignmentByLevel",
+                tree.Count == 0 ? "needs orgUnits" : $"gives {method.OverAssignmentByLevel.Count} levels, but the organisation has {tree.Height + 1} (0 = the roots)"));
     }
 
     private static (DateOnly?, CalendarKind, DayOfWeek) ReadYear(JsonFields y)
@@ -125,11 +144,12 @@ public static class QuotaRequestReader
         var start = f.Date("startDate");
         var end = f.Date("endDate");
         if (start is { } a && end is { } b && a > b) f.Error("startDate", $"{a:yyyy-MM-dd} is after endDate {b:yyyy-MM-dd}");
+        var orgUnitId = f.String("orgUnitId");
         f.RejectUnknown();
-        return new QuotaRep(new RepId(id), potential, lastYear, start, end);
+        return new QuotaRep(new RepId(id), potential, lastYear, start, end) { OrgUnitId = orgUnitId };
     }
 
-    private static QuotaMethod ReadMethod(JsonFields f)
+    private static QuotaMethod ReadMethod(JsonFields f, List<InputError> errors)
     {
         var defaults = QuotaMethod.Default;
         var method = new QuotaMethod(
@@ -137,7 +157,10 @@ public static class QuotaRequestReader
             f.Number("historyWeight", min: 0) ?? defaults.HistoryWeight,
             f.Number("minGrowth", min: -1),
             f.Number("maxGrowth", min: -1),
-            f.Number("overAssignment", min: 0, max: 10) ?? defaults.OverAssignment);
+            f.Number("overAssignment", min: 0, max: 10) ?? defaults.OverAssignment)
+        {
+            OverAssignmentByLevel = f.Array("overAssignmentByLevel").Select(x => Fraction(x.Item, x.Path, errors) ?? 0).ToList(),
+        };
         if (method.MinGrowth is { } lo && method.MaxGrowth is { } hi && lo > hi) f.Error("minGrowth", $"{lo} is above maxGrowth {hi}");
         if (method.PotentialWeight + method.HistoryWeight <= 0) f.Error("potentialWeight", "potentialWeight and historyWeight must not both be 0");
         f.RejectUnknown();

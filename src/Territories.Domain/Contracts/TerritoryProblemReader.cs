@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Territories.Domain.Model;
+using Territories.Domain.Organisation;
 using Territories.Domain.Visits;
 
 namespace Territories.Domain.Contracts;
@@ -18,6 +19,7 @@ public static class TerritoryProblemReader
         var accounts = fields.Array("accounts", required: true).Select(x => ReadAccount(x.Item, x.Path, errors)).ToList();
         var units = fields.Array("units").Select(x => ReadUnit(x.Item, x.Path, errors)).ToList();
         var pairs = fields.Array("pairs").Select(x => ReadPair(x.Item, x.Path, errors)).ToList();
+        var orgUnits = OrgUnitReader.Read(fields, errors);
         var options = fields.Object("options") is { } o ? OptionsReader.Read(o) : SolveOptions.Default;
         var policy = fields.Object("visitPolicy") is { } v ? VisitPolicyReader.Read(v, errors) : null;
         fields.RejectUnknown();
@@ -27,10 +29,22 @@ public static class TerritoryProblemReader
         var problemAccounts = accounts.Select(a => a!).ToList();
         var problemUnits = units.Select(u => u!).ToList();
         var problemPairs = pairs.Select(p => p!).ToList();
+        CheckOrganisation(orgUnits, problemReps, options, errors);
         new ReferenceChecks(problemReps, problemAccounts, problemUnits, problemPairs, options, errors, policy).Run();
         if (errors.Count > 0) return null;
         if (policy is not null) problemPairs = VisitWorkload.Pairs(problemReps, problemAccounts, problemPairs, options, policy);
-        return TerritoryProblem.Create(problemReps, problemAccounts, options, problemPairs, problemUnits, name);
+        return TerritoryProblem.Create(problemReps, problemAccounts, options, problemPairs, problemUnits, name, orgUnits);
+    }
+
+    /// <summary>The tree, each rep's unit (a leaf) and the moveWithin level, with field paths.</summary>
+    internal static void CheckOrganisation(IReadOnlyList<OrgUnit> orgUnits, IReadOnlyList<Rep> reps, SolveOptions options, List<InputError> errors)
+    {
+        if (OrgTree.Check(orgUnits, "orgUnits", errors) is not { } tree) return;
+        for (var r = 0; r < reps.Count; r++) tree.CheckMember(reps[r].OrgUnitId, $"reps[{r}].orgUnitId", errors);
+        if (options.MoveWithin is not { } level) return;
+        if (tree.Count == 0) errors.Add(new InputError("options.moveWithin", "needs orgUnits (the level is a depth of the organisation tree)"));
+        else if (level > tree.Height)
+            errors.Add(new InputError("options.moveWithin", $"is level {level}, but the organisation has levels 0 to {tree.Height} (0 = the roots)"));
     }
 
     internal static Rep? ReadRep(JsonElement element, string path, List<InputError> errors)
@@ -43,7 +57,7 @@ public static class TerritoryProblemReader
             f.StringSet("skills"),
             f.Number("capacity", required: true, min: 0) ?? 0,
             f.Integer("maxAccounts", min: 0),
-            f.String("region"));
+            f.String("region")) { OrgUnitId = f.String("orgUnitId") };
         f.RejectUnknown();
         return rep;
     }

@@ -28,9 +28,11 @@ public static class TerritoryProblemWriter
             capacity = r.Capacity,
             maxAccounts = r.MaxAccounts,
             region = r.Region,
+            orgUnitId = r.OrgUnitId,
         }),
         accounts = problem.Accounts.Select(AccountObject),
         units = problem.Units.Select(u => new { id = u.Id, neighbors = u.Neighbors }),
+        orgUnits = problem.Org.Units.Select(u => new { id = u.Id, name = u.Name, parentId = u.ParentId }),
         pairs = problem.Pairs.Select(p => new { accountId = p.AccountId, repId = p.RepId, cost = p.Cost, workload = p.Workload }),
         options = Options(problem.Options),
     };
@@ -68,5 +70,6 @@ public static class TerritoryProblemWriter
         workers = o.Workers,
         seed = o.Seed,
         candidateReps = o.CandidateReps,
+        moveWithin = o.MoveWithin,
     };
 }

@@ -8,7 +8,8 @@ public sealed record PlanEvaluation(
     IReadOnlyList<RepSummary> Reps,
     PlanKpis Kpis,
     IReadOnlyList<ObjectiveTermValue> ObjectiveTerms,
-    decimal Objective)
+    decimal Objective,
+    IReadOnlyList<OrgUnitSummary> OrgUnits)
 {
     public bool IsFeasible => Violations.Count == 0;
 }

@@ -1,4 +1,5 @@
 using Territories.Domain.Model;
+using Territories.Domain.Organisation;
 using Territories.Domain.Plans;
 
 namespace Territories.Domain.Evaluation;
@@ -46,7 +47,7 @@ public static class PlanEvaluator
         var reps = RepSummaries(problem, repOf, tally);
         var kpis = Kpis(problem, repOf, tally);
         var terms = ObjectiveTermValues(problem, tally, kpis);
-        return new PlanEvaluation(violations, reps, kpis, terms, terms.Sum(t => t.Contribution));
+        return new PlanEvaluation(violations, reps, kpis, terms, terms.Sum(t => t.Contribution), PlanRollUp.Of(problem.Org, problem.RepUnits, reps));
     }
 
     private static RepSummary[] RepSummaries(TerritoryProblem problem, IReadOnlyList<int> repOf, RepTally tally)

@@ -40,6 +40,10 @@ internal static class RuleChecks
                 yield return new RuleViolation(RuleNames.Lock, $"account {account.Id} is locked to rep {locked}, not {rep.Id}", [account.Id.Value], [rep.Id.Value, locked.Value]);
             if (problem.Options.PairsOnly && problem.PairOf(a, r) is null)
                 yield return new RuleViolation(RuleNames.PairsOnly, $"no pair allows account {account.Id} with rep {rep.Id}", [account.Id.Value], [rep.Id.Value]);
+            if (!problem.IsWithinMoveUnit(a, r))
+                yield return new RuleViolation(RuleNames.MoveWithin,
+                    $"account {account.Id} leaves org unit {problem.Org.Units[problem.MoveUnitOf(a)].Id} for rep {rep.Id} (moveWithin level {problem.Options.MoveWithin})",
+                    [account.Id.Value], [rep.Id.Value]);
         }
     }
 

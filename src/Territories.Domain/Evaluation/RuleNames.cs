@@ -13,6 +13,7 @@ public static class RuleNames
     public const string MaxMovedShare = "max-moved-share";
     public const string UnitTogether = "unit-together";
     public const string Contiguity = "contiguity";
+    public const string MoveWithin = "move-within";
 }
 
 /// <summary>A broken hard rule, with the accounts and reps that break it.</summary>

@@ -61,6 +61,9 @@ public sealed record HiringRequest(
 {
     public const double DefaultTimeLimitSeconds = 30;
 
+    /// <summary>The sales organisation whose unit ids the reps' and demand's regions name (contract section 8); empty when regions are free names.</summary>
+    public IReadOnlyList<Organisation.OrgUnit> OrgUnits { get; init; } = [];
+
     public IEnumerable<Quarter> Horizon => Enumerable.Range(0, Quarters).Select(Start.Plus);
 
     public HiringRequest With(WhatIf whatIf) => this with
@@ -100,4 +103,11 @@ public sealed record HiringPlan(
     IReadOnlyList<WhatIfResult> WhatIfs,
     double? UncoveredHoursBound,
     double? Gap,
-    double SolveSeconds);
+    double SolveSeconds)
+{
+    /// <summary>With orgUnits in the request: hires, demand and shortfall per unit at every level (a unit's own region plus the units below it).</summary>
+    public IReadOnlyList<OrgHiring> OrgUnits { get; init; } = [];
+}
+
+/// <summary>One org unit's share of a hiring plan: sums over its own region and every unit below it.</summary>
+public sealed record OrgHiring(string OrgUnitId, string? Name, string? ParentId, int Level, int Hires, double DemandHours, double ShortfallHours);

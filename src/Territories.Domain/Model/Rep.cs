@@ -12,6 +12,9 @@ public sealed record Rep(
     int? MaxAccounts,
     string? Region)
 {
+    /// <summary>The leaf org unit the rep belongs to (contract section 8); null without an organisation.</summary>
+    public string? OrgUnitId { get; init; }
+
     /// <summary>True when the rep holds every skill in <paramref name="required"/>.</summary>
     public bool HasSkills(IReadOnlySet<string> required) => required.All(Skills.Contains);
 }

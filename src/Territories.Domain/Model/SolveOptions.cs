@@ -52,6 +52,9 @@ public sealed record SolveOptions(
     int Seed,
     int CandidateReps)
 {
+    /// <summary>When set, the org level (0 = the roots) inside whose units accounts with a current rep in the problem must stay.</summary>
+    public int? MoveWithin { get; init; }
+
     public const double DefaultTimeLimitSeconds = 30;
     public const int DefaultWorkers = 2;
     public const int DefaultCandidateReps = 8;

@@ -1,3 +1,5 @@
+using Territories.Domain.Organisation;
+
 namespace Territories.Domain.Model;
 
 /// <summary>A territory problem as the contract defines it: reps, accounts, units, pairs and options.</summary>
@@ -13,8 +15,10 @@ public sealed class TerritoryProblem
     private int[][]? _eligible;
 
     private TerritoryProblem(string? name, IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts,
-        IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs, SolveOptions options)
+        IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs, SolveOptions options, OrgTree org)
     {
+        Org = org;
+        RepUnits = reps.Select(r => r.OrgUnitId is { } u ? org.IndexOf(u) : -1).ToArray();
         Name = name;
         Reps = reps;
         Accounts = accounts;
@@ -49,14 +53,21 @@ public sealed class TerritoryProblem
     public IReadOnlyList<Pair> Pairs { get; }
     public SolveOptions Options { get; }
 
+    /// <summary>The sales organisation (empty when the problem gives none).</summary>
+    public OrgTree Org { get; }
+
+    /// <summary>The org unit index of each rep; -1 for a rep without one.</summary>
+    public IReadOnlyList<int> RepUnits { get; }
+
     /// <summary>True when some account has revenue; disruption then weighs moves by revenue, else counts them.</summary>
     public bool HasRevenue { get; }
 
     public static TerritoryProblem Create(IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts,
-        SolveOptions? options = null, IReadOnlyList<Pair>? pairs = null, IReadOnlyList<Unit>? units = null, string? name = null)
-        => new(name, reps, accounts, units ?? [], pairs ?? [], options ?? SolveOptions.Default);
+        SolveOptions? options = null, IReadOnlyList<Pair>? pairs = null, IReadOnlyList<Unit>? units = null, string? name = null,
+        IReadOnlyList<OrgUnit>? orgUnits = null)
+        => new(name, reps, accounts, units ?? [], pairs ?? [], options ?? SolveOptions.Default, OrgTree.Of(orgUnits ?? []));
 
-    public TerritoryProblem WithOptions(SolveOptions options) => new(Name, Reps, Accounts, Units, Pairs, options);
+    public TerritoryProblem WithOptions(SolveOptions options) => new(Name, Reps, Accounts, Units, Pairs, options, Org);
 
     public int RepIndexOf(RepId id) =>
         _repIndex.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"unknown rep {id}");
@@ -89,13 +100,32 @@ public sealed class TerritoryProblem
     /// <summary>The pair's cost, or 0 when no pair is given.</summary>
     public decimal CostOf(int account, int rep) => PairOf(account, rep)?.Cost ?? 0m;
 
-    /// <summary>Eligibility: the rep holds every required skill, the lock (if any) names it, and under pairsOnly a pair allows it.</summary>
+    /// <summary>
+    /// Eligibility: the rep holds every required skill, the lock (if any) names it, under pairsOnly a pair allows it, and
+    /// under moveWithin the rep is in the same unit at that level as the account's current rep.
+    /// </summary>
     public bool IsEligible(int account, int rep)
     {
         var a = Accounts[account];
         if (a.LockedRepId is { } locked && RepIndexOf(locked) != rep) return false;
         if (Options.PairsOnly && PairOf(account, rep) is null) return false;
+        if (!IsWithinMoveUnit(account, rep)) return false;
         return Reps[rep].HasSkills(a.RequiredSkills);
+    }
+
+    /// <summary>
+    /// The org unit at the moveWithin level that the account must stay inside: its current rep's unit at that level, or
+    /// -1 when the rule does not bind it (no moveWithin, or no current rep in the problem).
+    /// </summary>
+    public int MoveUnitOf(int account) =>
+        Options.MoveWithin is { } level && CurrentRepIndexOf(account) is var current and >= 0 && RepUnits[current] >= 0
+            ? Org.AncestorAt(RepUnits[current], level) : -1;
+
+    /// <summary>The moveWithin rule alone: true when it does not bind the account or the rep is inside the account's unit.</summary>
+    public bool IsWithinMoveUnit(int account, int rep)
+    {
+        var unit = MoveUnitOf(account);
+        return unit < 0 || (RepUnits[rep] >= 0 && Org.AncestorAt(RepUnits[rep], Options.MoveWithin!.Value) == unit);
     }
 
     /// <summary>
@@ -116,10 +146,10 @@ public sealed class TerritoryProblem
                 eligible[a] = Enumerable.Range(0, Reps.Count).Where(r => IsEligible(a, r)).ToArray();
                 continue;
             }
-            var key = string.Join('\u001f', account.RequiredSkills.Order(StringComparer.Ordinal));
+            var key = string.Join('\u001f', account.RequiredSkills.Order(StringComparer.Ordinal)) + '\u001e' + MoveUnitOf(a);
             if (!bySkills.TryGetValue(key, out var reps))
             {
-                reps = Enumerable.Range(0, Reps.Count).Where(r => Reps[r].HasSkills(account.RequiredSkills)).ToArray();
+                reps = Enumerable.Range(0, Reps.Count).Where(r => Reps[r].HasSkills(account.RequiredSkills) && IsWithinMoveUnit(a, r)).ToArray();
                 bySkills[key] = reps;
             }
             eligible[a] = reps;

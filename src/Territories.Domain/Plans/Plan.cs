@@ -37,6 +37,9 @@ public sealed record Plan(
     SolveReport Solver,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>The plan's figures per org unit at every level (contract section 8); empty without an organisation.</summary>
+    public IReadOnlyList<OrgUnitSummary> OrgUnits { get; init; } = [];
+
     public static double? GapOf(decimal? objective, decimal? bound) =>
         objective is { } o && bound is { } b ? (double)((o - b) / Math.Max(Math.Abs(o), 1m)) : null;
 }

@@ -11,7 +11,26 @@ public sealed record QuotaPlan(
     string Currency,
     IReadOnlyList<PeriodView> Periods,
     IReadOnlyList<RepQuota> Reps,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>With orgUnits: each unit's quotas, top-down and bottom-up (contract section 8); empty for a flat team.</summary>
+    public IReadOnlyList<OrgQuota> OrgUnits { get; init; } = [];
+}
+
+/// <summary>One org unit's quotas.</summary>
+/// <param name="Assigned">Top-down: the unit's share of its parent's amount (of the company's total for a root).</param>
+/// <param name="Annual">Bottom-up: the exact sum of the reps' quotas below the unit; above <paramref name="Assigned"/> by the over-assignment of its levels.</param>
+/// <param name="Quarters">The exact sums of the reps' quarters below the unit.</param>
+/// <param name="Months">The exact sums of the reps' months below the unit.</param>
+public sealed record OrgQuota(
+    string OrgUnitId,
+    string? Name,
+    string? ParentId,
+    int Level,
+    decimal Assigned,
+    decimal Annual,
+    IReadOnlyList<PeriodAmount> Quarters,
+    IReadOnlyList<PeriodAmount> Months);
 
 /// <summary>A period as the plan lists it.</summary>
 public sealed record PeriodView(string Id, string Kind, DateOnly Start, DateOnly End, int WorkingDays, string Quarter, string? Month)

@@ -1,4 +1,5 @@
 using Territories.Domain.Model;
+using Territories.Domain.Organisation;
 
 namespace Territories.Domain.Quotas;
 
@@ -18,14 +19,22 @@ public sealed record QuotaRequest(
     QuotaMethod Method,
     IReadOnlyList<double> Ramp,
     decimal Rounding,
-    IReadOnlyList<Actual> Actuals);
+    IReadOnlyList<Actual> Actuals)
+{
+    /// <summary>The sales organisation the goal is split through, top-down (contract section 8); empty for a flat team.</summary>
+    public IReadOnlyList<OrgUnit> OrgUnits { get; init; } = [];
+}
 
 /// <summary>One rep of a quota request.</summary>
 /// <param name="Potential">What the rep's territory could sell in a year.</param>
 /// <param name="LastYear">What the rep sold last year; null when unknown (its history share is then 0).</param>
 /// <param name="StartDate">The first day the rep works; null means before the year.</param>
 /// <param name="EndDate">The last day the rep works; null means after the year.</param>
-public sealed record QuotaRep(RepId Id, decimal Potential, decimal? LastYear, DateOnly? StartDate, DateOnly? EndDate);
+public sealed record QuotaRep(RepId Id, decimal Potential, decimal? LastYear, DateOnly? StartDate, DateOnly? EndDate)
+{
+    /// <summary>The leaf org unit of the rep; required when the request gives orgUnits.</summary>
+    public string? OrgUnitId { get; init; }
+}
 
 /// <summary>How targets are blended and bounded.</summary>
 /// <param name="PotentialWeight">Weight of the rep's share of total potential.</param>
@@ -35,6 +44,15 @@ public sealed record QuotaRep(RepId Id, decimal Potential, decimal? LastYear, Da
 /// <param name="OverAssignment">Rep quotas add up to goal * (1 + OverAssignment).</param>
 public sealed record QuotaMethod(double PotentialWeight, double HistoryWeight, double? MinGrowth, double? MaxGrowth, double OverAssignment)
 {
+    /// <summary>
+    /// With orgUnits: entry k is the over-assignment a unit at level k adds when it splits its amount among the units or
+    /// reps below it (missing entries are 0); <see cref="OverAssignment"/> stays the company's, on the goal.
+    /// </summary>
+    public IReadOnlyList<double> OverAssignmentByLevel { get; init; } = [];
+
+    /// <summary>The over-assignment a unit at <paramref name="level"/> adds to what it hands down.</summary>
+    public double OverAssignmentAt(int level) => level < OverAssignmentByLevel.Count ? OverAssignmentByLevel[level] : 0;
+
     public static QuotaMethod Default { get; } = new(0.6, 0.4, null, null, 0);
 }
 

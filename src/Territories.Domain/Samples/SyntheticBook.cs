@@ -52,7 +52,8 @@ public static class SyntheticBook
         var capacityScale = totalWorkload / settings.Utilization / reps.Sum(r => r.Capacity);
         reps = reps.Select(r => r with { Capacity = Math.Round(r.Capacity * capacityScale) }).ToList();
         accounts = AssignCurrentOwners(random, reps, accounts, settings.Imbalance);
-        return TerritoryProblem.Create(reps, accounts, options ?? DefaultOptions, units: units, name: name);
+        var (orgUnits, organised) = SalesOrganisation.Build(reps);
+        return TerritoryProblem.Create(organised, accounts, options ?? DefaultOptions, units: units, name: name, orgUnits: orgUnits);
     }
 
     /// <summary>Travel and disruption weighted equally, workload balanced within ±10% as a hard rule.</summary>

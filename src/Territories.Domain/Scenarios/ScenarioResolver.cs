@@ -60,7 +60,7 @@ public static class ScenarioResolver
         if (errors.Count > 0) throw new InvalidInputException(errors);
 
         var resolved = TerritoryProblem.Create(order.Where(reps.ContainsKey).Select(id => reps[id]).ToList(), accounts,
-            scenario.Options ?? dataset.Options, dataset.Pairs.Where(p => reps.ContainsKey(p.RepId)).ToList(), dataset.Units, scenario.Name);
+            scenario.Options ?? dataset.Options, dataset.Pairs.Where(p => reps.ContainsKey(p.RepId)).ToList(), dataset.Units, scenario.Name, dataset.Org.Units);
         return Revalidated(resolved);
     }
 

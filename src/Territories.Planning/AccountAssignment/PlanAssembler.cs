@@ -35,7 +35,7 @@ internal static class PlanAssembler
         if (status == PlanStatus.Optimal && proven) (bound, gap) = (objective, 0);
         return new Plan(status, objective, bound, gap, clock.ElapsedSeconds, incumbent.FirstFeasibleSeconds,
             Assignments(incumbent, repOf), evaluation.Reps, evaluation.Kpis, evaluation.ObjectiveTerms,
-            new SolveReport(incumbent.BoundSource, candidateLimit, solutions, engine), notes);
+            new SolveReport(incumbent.BoundSource, candidateLimit, solutions, engine), notes) { OrgUnits = evaluation.OrgUnits };
     }
 
     private static List<Assignment> Assignments(Incumbent incumbent, int[] repOf) =>

@@ -54,6 +54,9 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         var skilled = problem.Reps.Where(r => r.HasSkills(account.RequiredSkills)).ToList();
         if (skilled.Count == 0)
             return $"no rep has every skill of [{string.Join(", ", account.RequiredSkills.Order(StringComparer.Ordinal))}]";
+        if (problem.MoveUnitOf(a) is var unit and >= 0 && !Enumerable.Range(0, problem.Reps.Count).Any(r =>
+                problem.IsWithinMoveUnit(a, r) && problem.Reps[r].HasSkills(account.RequiredSkills)))
+            return $"moveWithin level {problem.Options.MoveWithin} keeps it inside org unit {problem.Org.Units[unit].Id}, where no rep has every skill of [{string.Join(", ", account.RequiredSkills.Order(StringComparer.Ordinal))}]";
         return "pairsOnly is on and no pair with a rep who has the skills is given";
     }
 
@@ -98,9 +101,12 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         var skills = accounts.SelectMany(a => a.RequiredSkills).Distinct().Order(StringComparer.Ordinal).ToList();
         var reps = shortage.Suppliers.Select(r => problem.Reps[r].Id).ToList();
         var who = skills.Count > 0 ? $"accounts needing skill(s) {string.Join(", ", skills)}" : "the accounts";
+        var bound = shortage.Groups.SelectMany(g => groups[g]).Select(problem.MoveUnitOf).Where(u => u >= 0).Distinct().ToList();
+        var why = bound.Count == 0 ? ""
+            : $"; moveWithin level {problem.Options.MoveWithin} keeps them inside org unit(s) {Ids(bound.Select(u => problem.Org.Units[u].Id))}";
         yield return new Diagnostic(code,
             $"{who} ({accounts.Count}) need at least {Hours(shortage.Demand)} {unit}, but the {reps.Count} rep(s) able to serve them " +
-            $"({Ids(reps.Select(r => r.Value))}) have only {Hours(shortage.Supply)} {unit}",
+            $"({Ids(reps.Select(r => r.Value))}) have only {Hours(shortage.Supply)} {unit}{why}",
             accounts.Select(a => a.Id).ToList(), reps, skills);
     }
 

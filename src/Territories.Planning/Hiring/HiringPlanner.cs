@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Territories.Domain.Hiring;
+using Territories.Domain.Organisation;
 using Territories.Domain.Plans;
 
 namespace Territories.Planning.Hiring;
@@ -29,7 +30,18 @@ public static class HiringPlanner
             whatIfs.Add(new WhatIfResult(whatIf.Name, outcome.Status, outcome.Cost, outcome.Hires.Sum(h => h.Count),
                 outcome.Shortfalls.Sum(s => s.Hours), outcome.Quarters.Select(q => q.Coverage).DefaultIfEmpty(1).Min()));
         }
-        return plan with { WhatIfs = whatIfs };
+        return plan with { WhatIfs = whatIfs, OrgUnits = OrgRollUp(request, plan) };
+    }
+
+    /// <summary>Hires, demand and shortfall per org unit at every level, when the request's regions are org units.</summary>
+    private static IReadOnlyList<OrgHiring> OrgRollUp(HiringRequest request, HiringPlan plan)
+    {
+        var tree = OrgTree.Of(request.OrgUnits);
+        if (tree.Count == 0) return [];
+        var hires = tree.RollUp(plan.Hires.Select(h => tree.IndexOf(h.Region)).ToList(), i => plan.Hires[i].Count, (x, y) => x + y, 0);
+        var demand = tree.RollUp(request.Demand.Select(d => tree.IndexOf(d.Region)).ToList(), i => request.Demand[i].Workload, (x, y) => x + y, 0.0);
+        var shortfall = tree.RollUp(plan.Shortfalls.Select(s => tree.IndexOf(s.Region)).ToList(), i => plan.Shortfalls[i].Hours, (x, y) => x + y, 0.0);
+        return tree.TopDown().Select(u => new OrgHiring(tree.Units[u].Id, tree.Units[u].Name, tree.Units[u].ParentId, tree.DepthOf(u), hires[u], demand[u], shortfall[u])).ToList();
     }
 
     private static HiringPlan Solve(HiringRequest request, TimeSpan budget, Action<string> onStage)

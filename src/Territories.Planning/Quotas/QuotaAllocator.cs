@@ -106,7 +106,7 @@ internal static class QuotaAllocator
         public void Cap(double optimum)
         {
             if (Terms.Count == 0) return;
-            var cap = solver.MakeConstraint(double.NegativeInfinity, optimum + 1e-9 * Math.Max(1, Math.Abs(optimum)));
+            var cap = solver.MakeConstraint(double.NegativeInfinity, optimum + 1e-7 * Math.Max(1, Math.Abs(optimum)));
             foreach (var (variable, coefficient) in Terms) cap.SetCoefficient(variable, coefficient);
         }
     }

@@ -1,3 +1,4 @@
+using Territories.Domain.Organisation;
 using Territories.Domain.Plans;
 using Territories.Domain.Quotas;
 
@@ -23,15 +24,17 @@ public static class QuotaPlanner
         var weights = request.Seasonality.Monthly;
         var monthly = request.Reps.Select(productive.Months).ToArray();
         var shares = monthly.Select(p => p.Zip(weights, (x, w) => x * w).Sum() / weights.Sum()).ToArray();
-        var total = Math.Round(request.Goal * (1 + (decimal)request.Method.OverAssignment), 2, MidpointRounding.AwayFromZero);
-        var targets = Targets(request, shares, (double)total);
+        var total = AnnualSplit.Cents(request.Goal * (1 + (decimal)request.Method.OverAssignment));
         var diagnostics = new List<Diagnostic>();
 
         var lower = request.Reps.Select(r => Bound(r, productive, request.Method.MinGrowth)).ToArray();
         var upper = request.Reps.Select(r => Bound(r, productive, request.Method.MaxGrowth)).ToArray();
-        var allocation = QuotaAllocator.Allocate(targets, lower, upper, shares.Select(s => s > 0).ToArray(), (double)total);
-        diagnostics.AddRange(BoundDiagnostics(request, allocation));
-        var annual = LargestRemainder.Split(total, allocation.Amounts, request.Rounding);
+        var split = new AnnualSplit(request, Blend(request, shares), lower, upper, shares.Select(s => s > 0).ToArray());
+        var tree = OrgTree.Of(request.OrgUnits);
+        decimal[] assigned = [];
+        var annual = tree.Count == 0 ? split.Flat(total) : split.TopDown(tree, total, out assigned);
+        diagnostics.AddRange(BoundDiagnostics(request, split.BoundViolation));
+        var targets = split.Targets;
 
         var actuals = new ActualsView(request, year);
         var reps = request.Reps.Select((rep, i) =>
@@ -50,11 +53,14 @@ public static class QuotaPlanner
         diagnostics.AddRange(Fairness(request, reps, shares, total));
         diagnostics.AddRange(request.Reps.Where((_, i) => shares[i] == 0).Select(r => new Diagnostic(QuotaDiagnosticCodes.NotEmployed,
             $"rep {r.Id} works no day of the year (start or end date); its quota is 0", RepIds: [r.Id])));
-        return new QuotaPlan(request.Goal, total, request.Currency, year.All.Select(PeriodView.Of).ToList(), reps, diagnostics);
+        return new QuotaPlan(request.Goal, annual.Sum(), request.Currency, year.All.Select(PeriodView.Of).ToList(), reps, diagnostics)
+        {
+            OrgUnits = tree.Count == 0 ? [] : OrgQuotas.Of(tree, request, reps, assigned, year),
+        };
     }
 
-    /// <summary>potentialWeight x share of potential + historyWeight x share of last year, times the productive share, scaled to the total.</summary>
-    private static double[] Targets(QuotaRequest request, double[] productiveShares, double total)
+    /// <summary>potentialWeight x share of potential + historyWeight x share of last year, times the productive share.</summary>
+    private static double[] Blend(QuotaRequest request, double[] productiveShares)
     {
         var potential = request.Reps.Sum(r => (double)r.Potential);
         var history = request.Reps.Sum(r => (double)(r.LastYear ?? 0));
@@ -62,20 +68,18 @@ public static class QuotaPlanner
             (request.Method.PotentialWeight * (potential > 0 ? (double)r.Potential / potential : 0)
              + request.Method.HistoryWeight * (history > 0 ? (double)(r.LastYear ?? 0) / history : 0))).ToArray();
         // With no potential and no history at all, productive time alone decides.
-        if (blend.Sum() <= 0) blend = productiveShares;
-        var sum = blend.Sum();
-        return blend.Select(b => sum > 0 ? total * b / sum : 0).ToArray();
+        return blend.Sum() > 0 ? blend : productiveShares;
     }
 
     /// <summary>lastYear * (1 + growth) for a full-year rep with a last year; null otherwise.</summary>
     private static double? Bound(QuotaRep rep, ProductiveTime productive, double? growth) =>
         growth is { } g && rep.LastYear is { } last && productive.IsFullYear(rep) ? (double)last * (1 + g) : null;
 
-    private static IEnumerable<Diagnostic> BoundDiagnostics(QuotaRequest request, Allocation allocation)
+    private static IEnumerable<Diagnostic> BoundDiagnostics(QuotaRequest request, IReadOnlyList<double> boundViolation)
     {
         for (var i = 0; i < request.Reps.Count; i++)
         {
-            var off = Math.Round(allocation.BoundViolation[i], 2);
+            var off = Math.Round(boundViolation[i], 2);
             if (Math.Abs(off) < 0.005) continue;
             var rep = request.Reps[i];
             var side = off > 0 ? "above its maximum" : "below its minimum";
