@@ -32,7 +32,7 @@ public static class ClassifyCommand
             await Output.WriteAsync(parse.GetValue(output), console.Out, ContractSerializer.Write(classification), cancel);
             if (parse.GetValue(bookOut) is { } path)
             {
-                var classified = TerritoryProblem.Create(book.Reps, Classifier.Apply(book.Accounts, classification), book.Options, book.Pairs, book.Units, book.Name);
+                var classified = book.WithAccounts(Classifier.Apply(book.Accounts, classification));
                 await File.WriteAllTextAsync(path, TerritoryProblemWriter.Write(classified) + Environment.NewLine, cancel);
             }
             Summary(classification, console.Error);

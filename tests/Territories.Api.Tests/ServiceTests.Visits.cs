@@ -31,6 +31,7 @@ public abstract partial class ServiceTests
         var tierOf = accounts.ToDictionary(a => a.GetProperty("accountId").GetString()!, a => a.GetProperty("tier").GetString());
         var exported = TerritoryProblemReader.Read((await client.Get($"/api/v1/datasets/{dataset}/export")).Text);
         Assert.All(exported.Accounts, a => Assert.Equal(tierOf[a.Id.Value], a.Tier));
+        Assert.NotEmpty(exported.Org.Units); // classifying keeps the rest of the dataset, its sales organisation included
         var csv = (await client.Get($"/api/v1/datasets/{dataset}/accounts.csv")).Text.Split('\n');
         var tierColumn = Array.IndexOf(csv[0].Trim().Split(','), "tier");
         Assert.Equal(tierOf[csv[1].Split(',')[0]], csv[1].Split(',')[tierColumn]);

@@ -43,7 +43,7 @@ public static class ClassificationEndpoints
         var book = TerritoryProblemReader.Read(record.Document);
         var classification = Classifier.Classify(book.Accounts, body!.Options);
         if (!body.Apply) return TypedResults.Ok(classification);
-        var classified = TerritoryProblem.Create(book.Reps, Classifier.Apply(book.Accounts, classification), book.Options, book.Pairs, book.Units, book.Name);
+        var classified = book.WithAccounts(Classifier.Apply(book.Accounts, classification));
         var write = await store.Datasets.ReplaceAsync(id, DatasetContents.Of(classified), ETags.RequiredVersion(request) ?? record.Version, cancel);
         switch (write.Outcome)
         {

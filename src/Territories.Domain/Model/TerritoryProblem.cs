@@ -69,6 +69,9 @@ public sealed class TerritoryProblem
 
     public TerritoryProblem WithOptions(SolveOptions options) => new(Name, Reps, Accounts, Units, Pairs, options, Org);
 
+    /// <summary>The same problem (reps, units, pairs, options, organisation) with other accounts, e.g. newly classified.</summary>
+    public TerritoryProblem WithAccounts(IReadOnlyList<Account> accounts) => new(Name, Reps, accounts, Units, Pairs, Options, Org);
+
     public int RepIndexOf(RepId id) =>
         _repIndex.TryGetValue(id, out var i) ? i : throw new KeyNotFoundException($"unknown rep {id}");
 
