@@ -1,0 +1,79 @@
+// The workspace's entry: sign-in, the navigation for the signed-in role, and hash routes to the pages.
+import "./styles.css";
+import { h, put } from "./core/dom";
+import { clearNotice, problemView } from "./core/notice";
+import { may, me, resume, signOut } from "./core/session";
+import { comparePage } from "./pages/compare";
+import { datasetPage, datasetsPage } from "./pages/datasets";
+import { hiringPage } from "./pages/hiring";
+import type { Page } from "./pages/page";
+import { quotasPage } from "./pages/quotas";
+import { runPage, runsPage } from "./pages/runs";
+import { scenarioPage, scenariosPage } from "./pages/scenarios";
+import { signInPage } from "./pages/signin";
+
+const routes: [RegExp, Page][] = [
+  [/^\/datasets$/, datasetsPage],
+  [/^\/datasets\/([^/]+)$/, datasetPage],
+  [/^\/scenarios$/, scenariosPage],
+  [/^\/scenarios\/([^/]+)$/, scenarioPage],
+  [/^\/runs$/, runsPage],
+  [/^\/runs\/([^/]+)$/, runPage],
+  [/^\/runs\/([^/]+)\/quotas$/, quotasPage],
+  [/^\/compare$/, comparePage],
+  [/^\/hiring$/, hiringPage],
+];
+
+const main = document.getElementById("main")!;
+let leave: void | (() => void);
+
+async function route(): Promise<void> {
+  if (leave) leave();
+  leave = undefined;
+  clearNotice();
+  if (!me()) return signInPage(main, () => { header(); void route(); });
+  const [path, query] = (location.hash.slice(1) || "/datasets").split("?");
+  const match = routes.map(([pattern, page]) => [pattern.exec(path), page] as const).find(([m]) => m);
+  delete main.dataset.ready;
+  if (!match) {
+    put(main, h("h1", {}, "Not found"), h("p", {}, `No page at ${path}.`));
+    return;
+  }
+  const [found, page] = match;
+  put(main, h("p", { class: "muted" }, "Loading…"));
+  try {
+    const params = [...found!.slice(1).map(decodeURIComponent)];
+    leave = await page(main, ...params, ...(params.length === 0 ? ["", query ?? ""] : [query ?? ""]));
+  } catch (error) {
+    put(main, h("h1", {}, "This page could not be shown"), problemView(error));
+  }
+  highlightNav(path);
+}
+
+function header(): void {
+  const user = me();
+  const links: [string, string, boolean][] = [
+    ["#/datasets", "Datasets", true], ["#/scenarios", "Scenarios", true], ["#/runs", "Runs", true],
+    ["#/compare", "Compare", true], ["#/hiring", "Hiring", may.hire()],
+  ];
+  put(document.getElementById("nav")!, user ? links.filter(l => l[2]).map(([href, text]) => h("a", { href }, text)) : []);
+  put(document.getElementById("who")!, user ? [h("span", { class: "me" }, `${user.name} · ${user.role}`), " ",
+    h("button", { type: "button", class: "link", onclick: async () => { await signOut(); header(); location.hash = ""; void route(); } }, "Sign out")] : []);
+}
+
+function highlightNav(path: string): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>("#nav a"))
+    a.toggleAttribute("aria-current", path.startsWith(a.getAttribute("href")!.slice(1)));
+}
+
+window.addEventListener("hashchange", () => void route());
+void (async () => {
+  try {
+    await resume();
+  } catch (error) {
+    put(main, problemView(error));
+    return;
+  }
+  header();
+  await route();
+})();
