@@ -37,7 +37,7 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("planner-user");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not the password at all");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Sign-in failed");
+        await Expect(page.Locator(".problem")).ToContainTextAsync("Sign-in failed");
         await Expect(page.Locator("#who")).ToBeEmptyAsync();
     }
 
@@ -96,9 +96,10 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [Fact]
-    public async Task The_live_view_shows_progress_and_a_planner_can_cancel()
+    public async Task The_live_view_shows_progress_and_a_manager_can_cancel_a_planners_run()
     {
-        var page = await host.SignedInAsync("planner");
+        var planner = await host.SignedInAsync("planner");
+        var page = await host.SignedInAsync("manager");
         var scenario = await host.Admin.PostAsync("/api/v1/scenarios", new StringContent(
             """{ "name": "long", "datasetId": "sample", "options": { "timeLimitSeconds": 600, "workers": 1 } }""", System.Text.Encoding.UTF8, "application/json"));
         var scenarioId = (await scenario.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -107,6 +108,9 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
 
         try
         {
+            await planner.GotoAsync($"/#/runs/{runId}");
+            await Expect(planner.Locator(".state")).ToContainTextAsync("elapsed");
+            await Expect(planner.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" })).ToHaveCountAsync(0);
             await page.GotoAsync($"/#/runs/{runId}");
             await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Best objective and bound over time" })).ToBeVisibleAsync();
             await Expect(page.Locator(".state")).ToContainTextAsync("elapsed");
@@ -254,7 +258,7 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
 
         await page.GotoAsync("/#/runs/no-such-run");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page could not be shown" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("no-such-run");
+        await Expect(page.Locator(".problem")).ToContainTextAsync("no-such-run");
     }
 
     [Fact]

@@ -23,6 +23,8 @@ export const may = {
   plan: () => atLeast("planner"),
   hire: () => atLeast("hr"),
   manage: () => atLeast("manager"),
+  /** Changing a scenario, or cancelling its runs: its owner, a manager or an admin. */
+  change: (ownerId: string | null | undefined) => atLeast("planner") && (ownerId === current?.id || atLeast("manager")),
 };
 
 /** Picks up a session cookie from an earlier visit; null when there is none. */

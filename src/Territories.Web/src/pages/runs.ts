@@ -43,7 +43,7 @@ function live(main: HTMLElement, header: HTMLElement, run: Run, scenario: Scenar
   const state = h("p", { class: "state", role: "status", "aria-live": "polite" });
   const chart = h("div", { class: "chart-box" });
   const where = h("div", {});
-  const cancel = may.plan() ? h("button", { type: "button", onclick: () => attempt(async () => { await del(`/api/v1/runs/${encodeURIComponent(run.id)}`); cancel!.disabled = true; }, where) }, "Cancel the run") : null;
+  const cancel = may.change(scenario.ownerId) ? h("button", { type: "button", onclick: () => attempt(async () => { await del(`/api/v1/runs/${encodeURIComponent(run.id)}`); cancel!.disabled = true; }, where) }, "Cancel the run") : null;
   const show = (s: string, p: Progress) => {
     if (p.bestObjective !== null) objective.push([p.elapsedSeconds, p.bestObjective]);
     if (p.bound !== null) bound.push([p.elapsedSeconds, p.bound]);

@@ -2,7 +2,7 @@
 import { get, post, request } from "../core/api";
 import { field, fmt, h, put, table } from "../core/dom";
 import { attempt, showFormError } from "../core/notice";
-import { may, me } from "../core/session";
+import { may } from "../core/session";
 import type { Changes, DatasetSummary, Options, Problem, Run, Scenario } from "../core/types";
 import type { Page } from "./page";
 
@@ -58,7 +58,7 @@ export const scenarioPage: Page = async (main, id, query) => {
   const scenario: Scenario | null = isNew ? null : await get<Scenario>(`/api/v1/scenarios/${encodeURIComponent(id)}`);
   const datasetId = scenario?.datasetId ?? new URLSearchParams(query ?? "").get("dataset") ?? datasets[0]?.id ?? "";
   const datasetOptions = datasetId ? (await get<Problem>(`/api/v1/datasets/${encodeURIComponent(datasetId)}/export`)).options : {};
-  const editable = may.plan() && (isNew || scenario!.ownerId === me()!.id || may.manage());
+  const editable = isNew ? may.plan() : may.change(scenario!.ownerId);
 
   const name = h("input", { type: "text", required: true, value: scenario?.name ?? "", "data-path": "name" });
   const dataset = h("select", { disabled: !isNew, "data-path": "datasetId" }, datasets.map(d => h("option", { value: d.id, selected: d.id === datasetId }, `${d.name} (${d.id})`)));

@@ -17,10 +17,6 @@ export class PlanMap {
     this.map.setView([31, -99], 5);
   }
 
-  get leaflet(): L.Map {
-    return this.map;
-  }
-
   /** Draws unit shapes (a GeoJSON FeatureCollection whose feature ids are unit ids). */
   showUnits(units: GeoJSON.FeatureCollection, colourOf: (unitId: string) => string, labelOf: (unitId: string) => string): void {
     this.clear();

@@ -31,7 +31,8 @@ export class PlanWorkspace {
   private readonly repNames: Map<string, string>;
   private readonly unitNames = new Map<string, string>();
   private readonly history: Move[] = [];
-  private readonly map: PlanMap;
+  private map!: PlanMap;
+  private readonly mapElement: HTMLElement;
   private pick: Pick | null = null;
   private analysis: Analysis | null = null;
   private readonly parts = {
@@ -49,15 +50,15 @@ export class PlanWorkspace {
     for (const a of problem.accounts) if (a.unitId) this.unitAccounts.set(a.unitId, [...(this.unitAccounts.get(a.unitId) ?? []), a.id]);
     for (const f of input.units?.features ?? []) this.unitNames.set(String(f.id), String(f.properties?.name ?? f.id));
 
-    const mapElement = h("div", { class: "map", role: "region", "aria-label": "Map of the territories (the rep table below has the same figures)" });
+    this.mapElement = h("div", { class: "map", role: "region", "aria-label": "Map of the territories (the rep table beside it has the same figures)" });
     this.element = h("div", { class: "workspace" },
-      h("div", { class: "map-column" }, mapElement, this.legend(), this.finder()),
+      h("div", { class: "map-column" }, this.mapElement, this.legend(), this.finder()),
       h("div", { class: "side" }, this.parts.status, this.parts.selection, this.parts.figures));
-    this.map = new PlanMap(mapElement, p => this.select(p));
   }
 
   /** Draws the map once the element is in the page (Leaflet needs its size). */
   mount(): void {
+    this.map = new PlanMap(this.mapElement, p => this.select(p));
     if (this.input.units) this.map.showUnits(this.input.units, id => this.unitColour(id), id => this.unitLabel(id));
     else this.map.showPoints(this.input.problem.accounts, id => this.colours.get(this.assignments.get(id) ?? "") ?? unassigned, id => this.accountLabel(id));
     this.renderFigures();
@@ -66,10 +67,6 @@ export class PlanWorkspace {
 
   dispose(): void {
     this.map.remove();
-  }
-
-  get leafletMap() {
-    return this.map.leaflet;
   }
 
   /** Outlines the given accounts (their units when the map has shapes). */
