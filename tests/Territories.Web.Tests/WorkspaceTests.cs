@@ -142,7 +142,8 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
         await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edited plan (evaluated)" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Broken rules" })).ToContainTextAsync(target);
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Broken rules" }).Locator("li").First).ToBeVisibleAsync();
+        await Expect(page.Locator("section[aria-label=Figures]")).ToContainTextAsync(target);
         await Expect(page.Locator("dd[data-kpi='Hard rules']")).ToContainTextAsync("broken");
         await Expect(moved).Not.ToHaveTextAsync(before);
         await Expect(page.Locator("table.reps")).ToContainTextAsync("outside band");

@@ -37,7 +37,7 @@ export const comparePage: Page = async (main, _, query) => {
   const changes = table(`Accounts whose rep changes (${fmt.int(c.changedAccountCount)}${c.changedAccounts.length < c.changedAccountCount ? `, first ${c.changedAccounts.length} listed` : ""})`,
     ["Account", ...c.runs.map(r => `Rep in ${r.runId}`)], c.changedAccounts.slice(0, 500).map(a => [a.accountId, ...a.repIds.map(r => r ?? "–")]), { class: "changed" });
   const mapBox = h("section", { "aria-label": "Changed accounts on the map" });
-  put(main, h("h1", {}, "Compare runs"), figures, h("div", { class: "columns" }, changes, mapBox));
+  put(main, h("h1", {}, "Compare runs"), figures, h("div", { class: "compare-detail" }, h("div", { class: "scroll-y", tabindex: "0", role: "region", "aria-label": "Accounts whose rep changes" }, changes), mapBox));
 
   const last = await get<Run>(`/api/v1/runs/${encodeURIComponent(c.runs[c.runs.length - 1].runId)}`);
   if (!last.plan?.assignments.length) return;

@@ -47,10 +47,17 @@ export function diagnosticsList(diagnostics: Diagnostic[]): HTMLElement {
     ids("skills", d.skills), ids("reps", d.repIds), ids("accounts", d.accountIds))));
 }
 
+/** The broken rules, counted per rule; the first few in full, the rest behind a disclosure. */
 export function violationsList(violations: Violation[]): HTMLElement {
   if (violations.length === 0) return h("p", { class: "good" }, "Every hard rule holds.");
-  return h("ul", { class: "violations", "aria-label": "Broken rules" }, violations.map(v => h("li", {},
-    h("strong", {}, v.rule), ": ", v.message, ids("reps", v.repIds), ids("accounts", v.accountIds))));
+  const counts = new Map<string, number>();
+  for (const v of violations) counts.set(v.rule, (counts.get(v.rule) ?? 0) + 1);
+  const item = (v: Violation) => h("li", {}, h("strong", {}, v.rule), ": ", v.message, ids("reps", v.repIds), ids("accounts", v.accountIds));
+  const shown = 6;
+  return h("div", {},
+    h("p", {}, [...counts].map(([rule, n]) => `${n} × ${rule}`).join(" · ")),
+    h("ul", { class: "violations", "aria-label": "Broken rules" }, violations.slice(0, shown).map(item)),
+    violations.length > shown ? h("details", {}, h("summary", {}, `${violations.length - shown} more`), h("ul", {}, violations.slice(shown).map(item))) : null);
 }
 
 function ids(label: string, values: string[] | undefined): HTMLElement | null {

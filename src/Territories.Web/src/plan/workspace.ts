@@ -38,6 +38,7 @@ export class PlanWorkspace {
   private readonly parts = {
     selection: h("section", { class: "selection", "aria-label": "Selection" }),
     figures: h("section", { "aria-label": "Figures" }),
+    tables: h("section", { class: "tables", "aria-label": "Reps, objective terms and diagnostics" }),
     status: h("p", { class: "status", role: "status", "aria-live": "polite" }),
   };
 
@@ -51,9 +52,11 @@ export class PlanWorkspace {
     for (const f of input.units?.features ?? []) this.unitNames.set(String(f.id), String(f.properties?.name ?? f.id));
 
     this.mapElement = h("div", { class: "map", role: "region", "aria-label": "Map of the territories (the rep table beside it has the same figures)" });
-    this.element = h("div", { class: "workspace" },
-      h("div", { class: "map-column" }, this.mapElement, this.legend(), this.finder()),
-      h("div", { class: "side" }, this.parts.status, this.parts.selection, this.parts.figures));
+    this.element = h("div", {},
+      h("div", { class: "workspace" },
+        h("div", { class: "map-column" }, this.mapElement, this.legend(), this.finder()),
+        h("div", { class: "side" }, this.parts.status, this.parts.selection, this.parts.figures)),
+      this.parts.tables);
   }
 
   /** Draws the map once the element is in the page (Leaflet needs its size). */
@@ -212,7 +215,8 @@ export class PlanWorkspace {
       put(this.parts.figures,
         h("h3", {}, edited ? "Edited plan (evaluated)" : "Plan"),
         kpiList(a?.kpis ?? plan.kpis, a ? a.objective : plan.objective, a ? [["Hard rules", a.feasible ? "all hold" : `${a.violations.length} broken`]] : [["Status", plan.status], ["Gap", fmt.pct(plan.gap)]]),
-        a ? h("div", {}, h("h4", {}, "Broken rules"), violationsList(a.violations)) : null,
+        a ? h("div", {}, h("h4", {}, "Broken rules"), violationsList(a.violations)) : null);
+      put(this.parts.tables,
         repTable(reps, this.colours, band, this.repNames),
         termsTable(a?.objectiveTerms ?? plan.objectiveTerms),
         h("h4", {}, "Diagnostics"), diagnosticsList(plan.diagnostics));
