@@ -1,6 +1,7 @@
 using System.Reflection;
 using Territories.Domain.Model;
 using Territories.Planning.AccountAssignment;
+using Territories.Tests.Shared;
 
 namespace Territories.Planning.Tests;
 
@@ -35,6 +36,20 @@ public class ArchitectureTests
             .Where(t => t.Namespace?.StartsWith("Google", StringComparison.Ordinal) == true)
             .ToList();
         Assert.Empty(leaking);
+    }
+
+    /// <summary>
+    /// One CP-SAT harness: the account model, the unit model, districting and the medians all run through
+    /// <c>CpSatHarness</c>, so workers, seed, the time limits and cancellation mean the same for each.
+    /// </summary>
+    [Fact]
+    public void Planning_RunsCpSatOnlyThroughTheHarness()
+    {
+        var separator = System.IO.Path.DirectorySeparatorChar;
+        var creating = Directory.EnumerateFiles(RepoFiles.Path("src/Territories.Planning"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{separator}obj{separator}") && File.ReadAllText(f).Contains("new CpSolver"))
+            .Select(System.IO.Path.GetFileName);
+        Assert.Equal(["CpSatHarness.cs"], creating);
     }
 
     private static IEnumerable<Type> MemberTypes(MemberInfo member) => member switch

@@ -75,6 +75,27 @@ internal sealed class AssignmentState
 
     private int MoveChange(int account, int from, int to) => (_data.CountsAsMove(account, to) ? 1 : 0) - (_data.CountsAsMove(account, from) ? 1 : 0);
 
+    /// <summary>The account's candidate slot whose rep has the most capacity left, relative to its capacity (where nothing has room, the repair sorts it out).</summary>
+    public int RoomiestSlot(int account)
+    {
+        var candidates = _data.Candidates[account];
+        var best = 0;
+        for (var s = 1; s < candidates.Length; s++)
+            if (Spare(candidates[s]) > Spare(candidates[best])) best = s;
+        return best;
+    }
+
+    private double Spare(int rep) => (_data.Capacity[rep] - Load[rep]) / Math.Max(1, _data.Capacity[rep]);
+
+    /// <summary>The assigned accounts of each rep.</summary>
+    public List<int>[] AccountsByRep()
+    {
+        var accountsOf = Enumerable.Range(0, _data.RepCount).Select(_ => new List<int>()).ToArray();
+        for (var a = 0; a < _data.AccountCount; a++)
+            if (RepOf(a) is var r and >= 0) accountsOf[r].Add(a);
+        return accountsOf;
+    }
+
     /// <summary>True when the rep can take the account (given in slot) without breaking capacity, max accounts or the band's upper side.</summary>
     public bool Fits(int account, int slot)
     {

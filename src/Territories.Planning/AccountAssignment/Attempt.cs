@@ -45,10 +45,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         Trace($"attempt k={data.CandidateLimit} pairs={data.PairCount}");
         // The current plan, when it already meets every rule, is a plan: the search never returns anything worse.
         if (data.Current.All(r => r >= 0)) incumbent.Offer(data.Current, "current-plan");
-        var greedy = Construct(data.Seed, cancel);
-        Trace($"greedy violation={greedy.Violation():0.######} cost={greedy.LinearCost:0.####}");
-        var hint = greedy.RepOfAll();
-        incumbent.Offer(hint, "construction");
+        var first = FirstConstruction(cancel);
+        var hint = first.RepOfAll();
         var lp = cancel.IsCancellationRequested ? null
             : LpRelaxation.Solve(data, LpTime(), cancel);
         Trace($"lp bound={lp?.Bound} columns={lp?.Columns.Count} rounds={lp?.PricingRounds} split={lp?.FractionalCount}");
@@ -61,7 +59,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             incumbent.ImproveBound(lp.Bound, "lp-relaxation");
             var rounded = Construct(lp.Preferred, cancel);
             Trace($"rounded violation={rounded.Violation():0.######} cost={rounded.LinearCost:0.####}");
-            if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || greedy.Violation() > 0) hint = rounded.RepOfAll();
+            if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || first.Violation() > 0) hint = rounded.RepOfAll();
             LpAndFix(lp, hint, cancel);
         }
         if (incumbent.RepOf is not null && IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
@@ -96,12 +94,36 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private double FullModelShare() =>
         incumbent.Evaluation is null || (data.Weights.Balance > 0 && data.CandidateLimit is null) ? 1.0 : FullModelTimeShare;
 
+    /// <summary>
+    /// The first plan: from today's when most accounts have a current rep, else (or when that breaks a rule) the greedy
+    /// from scratch. Both are offered. With a binding move cap the greedy spends the cap before the band is met (no plan
+    /// after 1.6 s of repair on a 10,000 x 112 book, where today's plan gave one in 0.8 s); without one it is at most
+    /// 1.4% cheaper (4,000 x 45), and the LP's rounding replaces either plan seconds later, so it is skipped then.
+    /// </summary>
+    private AssignmentState FirstConstruction(CancellationToken cancel)
+    {
+        if (CurrentPlanConstruction.Applies(data))
+        {
+            var kept = Construct(budget => CurrentPlanConstruction.Build(data, budget), cancel);
+            Trace($"from today violation={kept.Violation():0.######} cost={kept.LinearCost:0.####} moved={kept.Moved}");
+            incumbent.Offer(kept.RepOfAll(), "construction-from-today");
+            if (kept.Violation() <= 0) return kept;
+        }
+        var greedy = Construct(data.Seed, cancel);
+        Trace($"greedy violation={greedy.Violation():0.######} cost={greedy.LinearCost:0.####}");
+        incumbent.Offer(greedy.RepOfAll(), "construction");
+        return greedy;
+    }
+
     /// <summary>The construction from a preferred rep per account, its repair cut short after its share of the time.</summary>
-    private AssignmentState Construct(int[]? preferred, CancellationToken cancel)
+    private AssignmentState Construct(int[]? preferred, CancellationToken cancel) =>
+        Construct(budget => GreedyConstruction.Build(data, preferred, budget), cancel);
+
+    private AssignmentState Construct(Func<CancellationToken, AssignmentState> build, CancellationToken cancel)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         budget.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, clock.Remaining.TotalSeconds * ConstructionTimeShare)));
-        return GreedyConstruction.Build(data, preferred, budget.Token);
+        return build(budget.Token);
     }
 
     /// <summary>

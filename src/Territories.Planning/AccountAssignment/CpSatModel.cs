@@ -82,13 +82,8 @@ internal sealed class CpSatModel
         for (var a = 0; a < X.Length; a++)
             for (var k = 0; k < X[a].Length; k++)
                 if (RepOf(a, k) == repOf[a]) sums[repOf[a]] += _metric.Round(_data.MetricValue[a][Slots[a][k]]);
-        var deviation = 0L;
-        foreach (var (r, share) in _shares)
-        {
-            var excess = Int128.Abs((Int128)_data.Integers.ShareFactor * (sums[r] + _scope.FixedMetric(r, _metric)) - share) * DeviationScale;
-            deviation = Math.Max(deviation, (long)((excess + share - 1) / share));
-        }
-        return Math.Min(deviation, 100 * DeviationScale);
+        return _shares.Select(e => LargestDeviation.Of((Int128)_data.Integers.ShareFactor * (sums[e.Key] + _scope.FixedMetric(e.Key, _metric)), e.Value, DeviationScale))
+            .DefaultIfEmpty(0).Max();
     }
 
     /// <summary>The plan a solution stands for: decided accounts from their variables, fixed ones as the scope fixed them.</summary>
@@ -192,19 +187,17 @@ internal sealed class CpSatModel
 
     private IntVar AddDeviation(double total)
     {
-        var deviation = Model.NewIntVar(0, 100 * DeviationScale, "max_deviation");
+        var factor = _data.Integers.ShareFactor;
+        var reps = new List<(LinearExpr, long)>();
         foreach (var (r, terms) in ByRep(_metric.Round, (a, s) => _data.MetricValue[a][s], includeFixedReps: true))
         {
-            var factor = _data.Integers.ShareFactor;
+            // The share is kept in units of 1/ShareFactor of the metric's integers.
             var share = (long)Math.Round(total * _data.Fractions[r] * _metric.Factor * factor);
             if (share <= 0) continue;
             _shares[r] = share;
-            var sum = LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) + _scope.FixedMetric(r, _metric);
-            // deviation / DeviationScale >= |sum - share| / share, with the share kept in units of 1/ShareFactor.
-            Model.Add(DeviationScale * factor * sum - share * deviation <= DeviationScale * share);
-            Model.Add(DeviationScale * factor * sum + share * deviation >= DeviationScale * share);
+            reps.Add((factor * (LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) + _scope.FixedMetric(r, _metric)), share));
         }
-        return deviation;
+        return LargestDeviation.Add(Model, DeviationScale, reps);
     }
 
     private double MetricTotal() => Enumerable.Range(0, _data.AccountCount).Sum(a => _data.MetricValue[a].Length > 0 ? _data.MetricValue[a][0] : 0);

@@ -77,13 +77,6 @@ internal static class GreedyConstruction
         }
         for (var s = 0; s < candidates.Length; s++)
             if (state.Fits(account, s) && state.MoveBudgetAllows(account, s)) return s;
-        // Nothing has room: take the rep with the most spare capacity and let the repair sort it out.
-        var best = 0;
-        for (var s = 1; s < candidates.Length; s++)
-            if (Spare(data, state, candidates[s]) > Spare(data, state, candidates[best])) best = s;
-        return best;
+        return state.RoomiestSlot(account);
     }
-
-    private static double Spare(AssignmentData data, AssignmentState state, int rep) =>
-        (data.Capacity[rep] - state.Load[rep]) / Math.Max(1, data.Capacity[rep]);
 }

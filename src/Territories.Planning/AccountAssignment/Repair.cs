@@ -9,7 +9,7 @@ namespace Territories.Planning.AccountAssignment;
 internal sealed class Repair(AssignmentData data, AssignmentState state)
 {
     private readonly List<(int Account, int Slot)>[] _byRep = ByRep(data);
-    private readonly List<int>[] _accountsOf = AccountsOf(data, state);
+    private readonly List<int>[] _accountsOf = state.AccountsByRep();
 
     private sealed record Move(int Account, int Slot, double Score, (int Account, int Slot)? Partner = null);
 
@@ -156,13 +156,5 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
             for (var s = 0; s < data.Candidates[a].Length; s++)
                 byRep[data.Candidates[a][s]].Add((a, s));
         return byRep;
-    }
-
-    private static List<int>[] AccountsOf(AssignmentData data, AssignmentState state)
-    {
-        var accountsOf = Enumerable.Range(0, data.RepCount).Select(_ => new List<int>()).ToArray();
-        for (var a = 0; a < data.AccountCount; a++)
-            if (state.RepOf(a) is var r and >= 0) accountsOf[r].Add(a);
-        return accountsOf;
     }
 }

@@ -63,18 +63,15 @@ public static class CapacitatedMedians
             for (var k = 0; k < candidates[i].Length; k++) model.AddHint(x[i][k], hint.Value.MedianOf[i] == candidates[i][k]);
         }
 
-        var solver = new CpSolver
-        {
-            StringParameters = CpSatRun.Parameters(new SolveSettings(TimeSpan.FromSeconds(timeLimitSeconds) - clock.Elapsed, workers, seed, null)),
-        };
         var firstPlan = double.NaN;
-        var status = solver.Solve(model, new EachSolution(() => { if (double.IsNaN(firstPlan)) firstPlan = clock.Elapsed.TotalSeconds; }));
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        var settings = new SolveSettings(TimeSpan.FromSeconds(timeLimitSeconds) - clock.Elapsed, workers, seed, null);
+        var search = CpSatHarness.Run(model, settings, _ => { if (double.IsNaN(firstPlan)) firstPlan = clock.Elapsed.TotalSeconds; }, CancellationToken.None);
+        if (!search.HasSolution)
             return new CapacitatedMedianResult(null, null, null, false, double.NaN, clock.Elapsed.TotalSeconds);
-        var medianOf = Enumerable.Range(0, n).Select(i => candidates[i][Array.FindIndex(x[i], v => solver.BooleanValue(v))]).ToArray();
+        var medianOf = Enumerable.Range(0, n).Select(i => candidates[i][Array.FindIndex(x[i], v => search.Value(v))]).ToArray();
         var objective = Enumerable.Range(0, n).Sum(i => instance.Distance(i, medianOf[i]));
-        return new CapacitatedMedianResult(medianOf, objective, pruned ? null : solver.BestObjectiveBound / Scale,
-            !pruned && status == CpSolverStatus.Optimal, firstPlan, clock.Elapsed.TotalSeconds);
+        return new CapacitatedMedianResult(medianOf, objective, pruned ? null : search.Bound / Scale,
+            !pruned && search.Status == CpSolverStatus.Optimal, firstPlan, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>

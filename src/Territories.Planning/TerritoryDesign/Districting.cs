@@ -64,17 +64,13 @@ public static class Districting
         model.Minimize(LinearExpr.Sum(cut));
         HintRenumbered(model, x, hint, contiguity, data);
 
-        var solver = new CpSolver
-        {
-            StringParameters = CpSatRun.Parameters(new SolveSettings(TimeSpan.FromSeconds(timeLimitSeconds) - started.Elapsed, workers, seed, null)),
-        };
-        var callback = new EachSolution(() => { if (double.IsNaN(firstPlan)) firstPlan = started.Elapsed.TotalSeconds; });
-        var status = solver.Solve(model, callback);
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        var settings = new SolveSettings(TimeSpan.FromSeconds(timeLimitSeconds) - started.Elapsed, workers, seed, null);
+        var search = CpSatHarness.Run(model, settings, _ => { if (double.IsNaN(firstPlan)) firstPlan = started.Elapsed.TotalSeconds; }, CancellationToken.None);
+        if (!search.HasSolution)
             return new DistrictingResult(null, null, null, false, double.NaN, started.Elapsed.TotalSeconds);
-        var districtOf = Enumerable.Range(0, n).Select(u => Array.FindIndex(x[u], v => v is not null && solver.BooleanValue(v))).ToArray();
+        var districtOf = Enumerable.Range(0, n).Select(u => Array.FindIndex(x[u], v => v is not null && search.Value(v))).ToArray();
         var cutEdges = unitEdges.Count(e => districtOf[e.Item1] != districtOf[e.Item2]);
-        return new DistrictingResult(districtOf, cutEdges, solver.BestObjectiveBound, status == CpSolverStatus.Optimal, firstPlan, started.Elapsed.TotalSeconds);
+        return new DistrictingResult(districtOf, cutEdges, search.Bound, search.Status == CpSolverStatus.Optimal, firstPlan, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>Below this many units CP-SAT alone proves the optimum quickly (county instances); above, annealing first pays.</summary>

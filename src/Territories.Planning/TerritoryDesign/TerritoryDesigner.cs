@@ -26,15 +26,12 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
         incumbent.Offer(data.ToAccounts(hint), "construction");
 
         var model = new UnitModel(data, hint);
-        var solver = new CpSolver { StringParameters = CpSatRun.Parameters(settings with { TimeLimit = clock.Remaining }) };
-        var callback = new Solutions(model, repOfUnit => incumbent.Offer(data.ToAccounts(repOfUnit), "cp-sat"));
-        CpSolverStatus status;
-        using (cancel.Register(solver.StopSearch)) status = solver.Solve(model.Model, callback);
-        if (status == CpSolverStatus.Infeasible)
+        var search = CpSatHarness.Run(model.Model, settings with { TimeLimit = clock.Remaining },
+            solution => incumbent.Offer(data.ToAccounts(model.ReadSolution(solution.BooleanValue)), "cp-sat"), cancel);
+        if (search.Status == CpSolverStatus.Infeasible)
             return PlanAssembler.Infeasible(clock, [Conflict(data, hint, fairShare), .. notes]);
-        if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
-            incumbent.ImproveBound(solver.BestObjectiveBound / model.ObjectiveScale - model.ModelSlack, "cp-sat");
-        var proven = status == CpSolverStatus.Optimal && model.ModelSlack == 0;
+        if (search.Bound is { } bound) incumbent.ImproveBound(bound / model.ObjectiveScale - model.ModelSlack, "cp-sat");
+        var proven = search.Status == CpSolverStatus.Optimal && model.ModelSlack == 0;
         return PlanAssembler.FromIncumbent(incumbent, proven, "cp-sat (units, contiguity flow)", null, clock, notes);
     }
 
@@ -97,10 +94,5 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
         return new Diagnostic(DiagnosticCodes.ContiguityConflict,
             $"contiguity, the balance band, capacity and the other hard rules cannot all hold (proven by CP-SAT); {detail}. Widen balance.tolerance, add or move reps, or turn contiguity off",
             RepIds: outside.Select(x => problem.Reps[x.Rep].Id).ToList());
-    }
-
-    private sealed class Solutions(UnitModel model, Action<int[]> offer) : CpSolverSolutionCallback
-    {
-        public override void OnSolutionCallback() => offer(model.ReadSolution(BooleanValue));
     }
 }

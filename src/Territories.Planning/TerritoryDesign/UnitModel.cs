@@ -1,5 +1,6 @@
 using Google.OrTools.Sat;
 using Territories.Planning.AccountAssignment;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.TerritoryDesign;
 
@@ -123,18 +124,12 @@ internal sealed class UnitModel
     /// <summary>deviation / DeviationScale is at least every rep's |metric - fair share| / fair share.</summary>
     private IntVar AddDeviation()
     {
-        var deviation = Model.NewIntVar(0, 100 * DeviationScale, "max_deviation");
         var scale = _data.Accounts.Integers.Metric;
         var total = _data.Accounts.Band?.Total ?? Enumerable.Range(0, _data.UnitCount).Sum(u => _data.Metric[u].Max());
-        for (var r = 0; r < _data.RepCount; r++)
-        {
-            var share = scale.Round(_data.Accounts.Fractions[r] * total);
-            if (share <= 0) continue;
-            var sum = LinearExpr.WeightedSum(OfRep(r).Select(p => p.X), OfRep(r).Select(p => scale.Round(_data.Metric[p.Unit][r])));
-            Model.Add(DeviationScale * sum - share * deviation <= DeviationScale * share);
-            Model.Add(DeviationScale * sum + share * deviation >= DeviationScale * share);
-        }
-        return deviation;
+        var reps = Enumerable.Range(0, _data.RepCount).Select(r => (
+            LinearExpr.WeightedSum(OfRep(r).Select(p => p.X), OfRep(r).Select(p => scale.Round(_data.Metric[p.Unit][r]))),
+            scale.Round(_data.Accounts.Fractions[r] * total)));
+        return LargestDeviation.Add(Model, DeviationScale, reps);
     }
 
     private void AddHint(int[] repOfUnit)

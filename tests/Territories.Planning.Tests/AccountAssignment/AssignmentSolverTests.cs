@@ -192,6 +192,23 @@ public class AssignmentSolverTests
         Assert.True(plan.Gap < 0.05, $"gap {plan.Gap}");
     }
 
+    /// <summary>
+    /// A generalised assignment problem above the pruning threshold (30 x 1,400 = 42,000 pairs) has no geography, so its
+    /// cheapest agents are not a neighbourhood: it is solved over every pair and says nothing about pruning.
+    /// </summary>
+    [Fact]
+    public void Solve_LargeProblemWithoutGeography_IsNotPruned()
+    {
+        var problem = Gap(30, 1400, seed: 5);
+        Assert.True(30 * 1400 > AssignmentSolver.PruneAbovePairs);
+
+        var plan = Solve(problem, deterministicTime: 1);
+
+        Assert.Null(plan.Solver.CandidateReps);
+        Assert.DoesNotContain(plan.Diagnostics, d => d.Code == DiagnosticCodes.Pruned);
+        AssertValid(problem, plan);
+    }
+
     [Fact]
     public void Solve_Progress_ReportsEachBetterPlan()
     {

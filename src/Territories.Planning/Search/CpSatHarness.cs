@@ -1,0 +1,72 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace Territories.Planning;
+
+/// <summary>Search settings of one CP-SAT run.</summary>
+/// <param name="DeterministicTime">When set, a reproducible limit in CP-SAT's deterministic time units (use with one worker).</param>
+internal sealed record SolveSettings(TimeSpan TimeLimit, int Workers, int Seed, double? DeterministicTime);
+
+/// <summary>
+/// The one way the engine runs CP-SAT, for every model it builds (accounts, units with contiguity, districts, medians):
+/// workers, seed, the wall-clock limit and the deterministic one, a callback on each better solution, and cancellation.
+/// </summary>
+internal static class CpSatHarness
+{
+    public static CpSatSearch Run(CpModel model, SolveSettings settings, Action<CpSolverSolutionCallback>? onSolution, CancellationToken cancel)
+    {
+        var solver = new CpSolver { StringParameters = Parameters(settings) };
+        var callback = new SolutionCallback(onSolution);
+        CpSolverStatus status;
+        using (cancel.Register(solver.StopSearch))
+        {
+            status = solver.Solve(model, callback);
+        }
+        return new CpSatSearch(solver, status, callback.Solutions);
+    }
+
+    /// <summary>The CP-SAT parameters of a run: workers, seed, the wall-clock limit and, when set, the deterministic one.</summary>
+    public static string Parameters(SolveSettings settings)
+    {
+        var parts = new List<string>
+        {
+            $"num_workers:{settings.Workers}",
+            $"random_seed:{settings.Seed}",
+            string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(0.01, settings.TimeLimit.TotalSeconds):0.###}"),
+        };
+        if (settings.DeterministicTime is { } deterministic)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"max_deterministic_time:{deterministic:0.###}"));
+        return string.Join(", ", parts);
+    }
+
+    private sealed class SolutionCallback(Action<CpSolverSolutionCallback>? onSolution) : CpSolverSolutionCallback
+    {
+        public int Solutions { get; private set; }
+
+        public override void OnSolutionCallback()
+        {
+            Solutions++;
+            onSolution?.Invoke(this);
+        }
+    }
+}
+
+/// <summary>How a CP-SAT run ended, and the values of its best solution.</summary>
+internal sealed class CpSatSearch(CpSolver solver, CpSolverStatus status, int solutions)
+{
+    public CpSolverStatus Status => status;
+
+    /// <summary>How many improving solutions the search reported.</summary>
+    public int Solutions => solutions;
+
+    public bool HasSolution => status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+
+    /// <summary>The proven bound on the model's objective, in the model's integer units; null without a solution.</summary>
+    public double? Bound => HasSolution ? solver.BestObjectiveBound : null;
+
+    /// <summary>A literal's value in the best solution.</summary>
+    public bool Value(ILiteral literal) => solver.BooleanValue(literal);
+
+    /// <summary>The assumptions that together make the model infeasible (after an infeasible run with assumptions).</summary>
+    public IEnumerable<int> ConflictingAssumptions() => solver.SufficientAssumptionsForInfeasibility();
+}
