@@ -78,10 +78,7 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
     public async Task A_planner_creates_a_scenario_runs_it_watches_progress_and_sees_the_map_and_rep_table()
     {
         var page = await host.SignedInAsync("planner");
-        await page.GotoAsync("/#/scenarios/new?dataset=sample");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("browser baseline");
-        await page.GetByLabel("Time limit (s)").FillAsync("3");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
+        await NewScenarioAsync(page, "browser baseline", "3");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Scenario: browser baseline" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a run" }).ClickAsync();
@@ -249,10 +246,7 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
     public async Task Api_errors_show_as_readable_messages_next_to_the_field_or_on_the_page()
     {
         var page = await host.SignedInAsync("planner");
-        await page.GotoAsync("/#/scenarios/new?dataset=sample");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("bad limit");
-        await page.GetByLabel("Time limit (s)").FillAsync("-5");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
+        await NewScenarioAsync(page, "bad limit", "-5");
         var limitField = page.Locator(".field", new() { Has = page.GetByLabel("Time limit (s)") });
         await Expect(limitField.Locator(".field-error")).ToContainTextAsync("options.timeLimitSeconds");
         await Expect(page.Locator(".form-problem")).ToContainTextAsync("The request is invalid");
@@ -275,5 +269,14 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
         await Expect(page.Locator("table", new() { HasText = "Per quarter" }).Locator("tbody tr")).ToHaveCountAsync(4);
         await Expect(page.Locator("table", new() { HasText = "What if" })).ToContainTextAsync("at most 2 hires a quarter");
         await BrowserHost.ScreenshotAsync(page, "hiring");
+    }
+
+    /// <summary>Fills the new-scenario form for the sample with a name and time limit, and submits it.</summary>
+    private static async Task NewScenarioAsync(IPage page, string name, string timeLimit)
+    {
+        await page.GotoAsync("/#/scenarios/new?dataset=sample");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Time limit (s)").FillAsync(timeLimit);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
     }
 }

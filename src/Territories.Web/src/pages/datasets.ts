@@ -19,22 +19,13 @@ export const datasetsPage: Page = async main => {
     may.plan() ? [csvUpload(), jsonUpload()] : null);
 };
 
-function csvUpload(): HTMLElement {
-  const name = h("input", { type: "text", "data-path": "name" });
-  const reps = h("input", { type: "file", accept: ".csv,text/csv", required: true, "data-path": "reps.csv" });
-  const accounts = h("input", { type: "file", accept: ".csv,text/csv", required: true, "data-path": "accounts.csv" });
-  const form = h("form", { class: "upload", "aria-label": "Upload CSV files" },
-    h("h2", {}, "Upload the two CSV files"), h("div", { class: "form-problem" }),
-    field("Dataset name", name), field("reps.csv", reps), field("accounts.csv", accounts), h("button", { type: "submit" }, "Upload"));
+/** An upload form: its fields, a submit button, and errors shown next to the fields they name. */
+function uploadForm(title: string, fields: HTMLElement[], button: string, send: () => Promise<void>): HTMLFormElement {
+  const form = h("form", { class: "upload", "aria-label": title }, h("h2", {}, title), h("div", { class: "form-problem" }), fields, h("button", { type: "submit" }, button));
   form.addEventListener("submit", async event => {
     event.preventDefault();
-    const body = new FormData();
-    if (name.value) body.append("name", name.value);
-    body.append("reps", reps.files![0]);
-    body.append("accounts", accounts.files![0]);
     try {
-      const created = await request<DatasetSummary>("POST", "/api/v1/datasets/csv", { form: body });
-      location.hash = `#/datasets/${encodeURIComponent(created.id)}`;
+      await send();
     } catch (error) {
       showFormError(form, error);
     }
@@ -42,21 +33,26 @@ function csvUpload(): HTMLElement {
   return form;
 }
 
+function csvUpload(): HTMLElement {
+  const name = h("input", { type: "text", "data-path": "name" });
+  const reps = h("input", { type: "file", accept: ".csv,text/csv", required: true, "data-path": "reps.csv" });
+  const accounts = h("input", { type: "file", accept: ".csv,text/csv", required: true, "data-path": "accounts.csv" });
+  return uploadForm("Upload the two CSV files", [field("Dataset name", name), field("reps.csv", reps), field("accounts.csv", accounts)], "Upload", async () => {
+    const body = new FormData();
+    if (name.value) body.append("name", name.value);
+    body.append("reps", reps.files![0]);
+    body.append("accounts", accounts.files![0]);
+    const created = await request<DatasetSummary>("POST", "/api/v1/datasets/csv", { form: body });
+    location.hash = `#/datasets/${encodeURIComponent(created.id)}`;
+  });
+}
+
 function jsonUpload(): HTMLElement {
   const file = h("input", { type: "file", accept: ".json,application/json", required: true, "data-path": "$" });
-  const form = h("form", { class: "upload", "aria-label": "Upload contract JSON" },
-    h("h2", {}, "Or upload a territory problem (contract JSON)"), h("div", { class: "form-problem" }),
-    field("Problem JSON", file), h("button", { type: "submit" }, "Upload"));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    try {
-      const created = await request<DatasetSummary>("POST", "/api/v1/datasets", { raw: await file.files![0].text() });
-      location.hash = `#/datasets/${encodeURIComponent(created.id)}`;
-    } catch (error) {
-      showFormError(form, error);
-    }
+  return uploadForm("Or upload a territory problem (contract JSON)", [field("Problem JSON", file)], "Upload", async () => {
+    const created = await request<DatasetSummary>("POST", "/api/v1/datasets", { raw: await file.files![0].text() });
+    location.hash = `#/datasets/${encodeURIComponent(created.id)}`;
   });
-  return form;
 }
 
 export const datasetPage: Page = async (main, id) => {
@@ -121,17 +117,8 @@ async function showMap(box: HTMLElement, id: string, hasShapes: boolean): Promis
 
 function shapesUpload(id: string): HTMLElement {
   const file = h("input", { type: "file", accept: ".geojson,.json,application/geo+json", required: true, "data-path": "features" });
-  const form = h("form", { class: "upload", "aria-label": "Upload unit shapes" },
-    h("h2", {}, "Unit shapes (GeoJSON)"), h("div", { class: "form-problem" }),
-    field("Shapes GeoJSON (feature ids = unit ids)", file), h("button", { type: "submit" }, "Upload shapes"));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    try {
-      await request("PUT", `/api/v1/datasets/${encodeURIComponent(id)}/units`, { raw: await file.files![0].text() });
-      location.reload();
-    } catch (error) {
-      showFormError(form, error);
-    }
+  return uploadForm("Unit shapes (GeoJSON)", [field("Shapes GeoJSON (feature ids = unit ids)", file)], "Upload shapes", async () => {
+    await request("PUT", `/api/v1/datasets/${encodeURIComponent(id)}/units`, { raw: await file.files![0].text() });
+    location.reload();
   });
-  return form;
 }
