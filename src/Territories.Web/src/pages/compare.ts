@@ -2,7 +2,7 @@
 // and those accounts outlined on the last run's map.
 import { get } from "../core/api";
 import { fmt, h, put, table } from "../core/dom";
-import type { ComparedRun, Comparison, Problem, Run, Scenario } from "../core/types";
+import type { ComparedRun, Comparison, Run, Scenario } from "../core/types";
 import { PlanWorkspace } from "../plan/workspace";
 import type { Page } from "./page";
 
@@ -42,11 +42,7 @@ export const comparePage: Page = async (main, _, query) => {
   const last = await get<Run>(`/api/v1/runs/${encodeURIComponent(c.runs[c.runs.length - 1].runId)}`);
   if (!last.plan?.assignments.length) return;
   const scenario = await get<Scenario>(`/api/v1/scenarios/${encodeURIComponent(last.scenarioId)}`);
-  const [problem, units] = await Promise.all([
-    get<Problem>(`/api/v1/scenarios/${encodeURIComponent(scenario.id)}/problem`),
-    get<GeoJSON.FeatureCollection>(`/api/v1/datasets/${encodeURIComponent(scenario.datasetId)}/units`).catch(() => null),
-  ]);
-  const workspace = new PlanWorkspace({ plan: last.plan, problem, units: units?.features?.length ? units : null, scenario, editable: false });
+  const workspace = await PlanWorkspace.load(last.plan, scenario, false);
   put(mapBox, h("h2", {}, `Run ${last.id}, changed accounts outlined`), workspace.element);
   workspace.mount();
   workspace.highlightAccounts(c.changedAccounts.map(a => a.accountId));

@@ -4,7 +4,7 @@ import { del, get } from "../core/api";
 import { fmt, h, put, table } from "../core/dom";
 import { attempt, problemView } from "../core/notice";
 import { may } from "../core/session";
-import type { Problem, Progress, Run, Scenario } from "../core/types";
+import type { Progress, Run, Scenario } from "../core/types";
 import { lineChart } from "../plan/chart";
 import { diagnosticsList } from "../plan/figures";
 import { isFinished, watchRun } from "../plan/live";
@@ -75,11 +75,7 @@ async function finished(main: HTMLElement, header: HTMLElement, run: Run, scenar
     put(main, header, summary, h("h2", {}, plan?.status === "infeasible" ? "No plan meets the rules, because:" : "No plan"), diagnosticsList(plan?.diagnostics ?? []));
     return;
   }
-  const [problem, units] = await Promise.all([
-    get<Problem>(`/api/v1/scenarios/${encodeURIComponent(scenario.id)}/problem`),
-    get<GeoJSON.FeatureCollection>(`/api/v1/datasets/${encodeURIComponent(scenario.datasetId)}/units`).catch(() => null),
-  ]);
-  const workspace = new PlanWorkspace({ plan, problem, units: units?.features?.length ? units : null, scenario, editable: true });
+  const workspace = await PlanWorkspace.load(plan, scenario, true);
   put(main, header, summary, links, workspace.element);
   workspace.mount();
   main.dataset.ready = "true";

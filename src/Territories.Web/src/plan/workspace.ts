@@ -2,7 +2,7 @@
 // A planner picks a unit or an account (on the map or by its id), gives it to another rep, and the evaluator
 // (POST /plans/analyze) re-checks the edited plan at once; moves can be undone, and the result saved as a new
 // scenario whose moved accounts are locked to their new reps.
-import { post } from "../core/api";
+import { get, post } from "../core/api";
 import { field, fmt, h, put } from "../core/dom";
 import { attempt, problemView } from "../core/notice";
 import { may } from "../core/session";
@@ -41,6 +41,15 @@ export class PlanWorkspace {
     tables: h("section", { class: "tables", "aria-label": "Reps, objective terms and diagnostics" }),
     status: h("p", { class: "status", role: "status", "aria-live": "polite" }),
   };
+
+  /** Reads what a plan's page needs besides the plan: the scenario's problem and its dataset's unit shapes, if any. */
+  static async load(plan: Plan, scenario: Scenario, editable: boolean): Promise<PlanWorkspace> {
+    const [problem, units] = await Promise.all([
+      get<Problem>(`/api/v1/scenarios/${encodeURIComponent(scenario.id)}/problem`),
+      get<GeoJSON.FeatureCollection>(`/api/v1/datasets/${encodeURIComponent(scenario.datasetId)}/units`).catch(() => null),
+    ]);
+    return new PlanWorkspace({ plan, problem, units: units?.features?.length ? units : null, scenario, editable });
+  }
 
   constructor(private readonly input: WorkspaceInput) {
     const { plan, problem } = input;
