@@ -85,7 +85,9 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
     /// <summary>The flow check: accounts grouped by who may serve them; a shortage names the skills, accounts and reps.</summary>
     private IEnumerable<Diagnostic> Shortage(Func<int, double> demandOf, Func<int, double> supplyOf, string unit, string code)
     {
-        var groups = Enumerable.Range(0, problem.Accounts.Count).GroupBy(a => problem.EligibleRepsOf(a), ReferenceEqualityComparer.Instance)
+        // Accounts with the same eligible reps form one group (by content: pairs-only problems list each account's reps
+        // apart, and a GAP with one group per job made the flow take seconds where one group takes none).
+        var groups = Enumerable.Range(0, problem.Accounts.Count).GroupBy(a => problem.EligibleRepsOf(a), SameReps.Instance)
             .Select(g => g.ToList()).ToList();
         var shortage = BipartiteFlow.FindShortage(
             groups.Select(g => g.Sum(demandOf)).ToList(),
@@ -166,5 +168,21 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
     {
         var list = ids.ToList();
         return string.Join(", ", list.Take(ListedIds)) + (list.Count > ListedIds ? $", … ({list.Count - ListedIds} more)" : "");
+    }
+}
+
+/// <summary>Two lists of eligible reps are the same group when they hold the same reps in the same order.</summary>
+internal sealed class SameReps : IEqualityComparer<IReadOnlyList<int>>
+{
+    public static SameReps Instance { get; } = new();
+
+    public bool Equals(IReadOnlyList<int>? x, IReadOnlyList<int>? y) =>
+        ReferenceEquals(x, y) || x is not null && y is not null && x.SequenceEqual(y);
+
+    public int GetHashCode(IReadOnlyList<int> reps)
+    {
+        var hash = new HashCode();
+        foreach (var r in reps) hash.Add(r);
+        return hash.ToHashCode();
     }
 }

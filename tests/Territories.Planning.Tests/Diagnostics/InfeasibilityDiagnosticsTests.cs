@@ -63,6 +63,27 @@ public class InfeasibilityDiagnosticsTests
         Assert.Contains("have only 120 hours", diagnostic.Message);
     }
 
+    /// <summary>
+    /// A pairs-only book lists each account's reps apart (a GAP): the three accounts that may only go to r1 or r2 still
+    /// form one group, and their 24 hours against the two reps' 20 are named together.
+    /// </summary>
+    [Fact]
+    public void PairsOnlyShortage_NamesTheAccountsThatShareTheirReps()
+    {
+        var ids = new[] { "a1", "a2", "a3" };
+        var pairs = ids.SelectMany(a => new[] { "r1", "r2" }.Select(r => new Pair(new AccountId(a), new RepId(r), 1, 8))).ToList();
+        pairs.Add(new Pair(new AccountId("free"), new RepId("r3"), 1, 8));
+        var problem = TerritoryProblem.Create([Rep("r1", 10), Rep("r2", 10), Rep("r3", 50)],
+            [.. ids.Select(a => Account(a, 8)), Account("free", 8)], Options(CostOnly, pairsOnly: true), pairs);
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.SkillCapacity);
+
+        Assert.Equal(ids, diagnostic.AccountIds!.Select(a => a.Value).Order());
+        Assert.Equal(["r1", "r2"], diagnostic.RepIds!.Select(r => r.Value).Order());
+        Assert.Contains("need at least 24 hours", diagnostic.Message);
+        Assert.Contains("have only 20 hours", diagnostic.Message);
+    }
+
     [Fact]
     public void LockedWorkOverCapacity_NamesTheRep()
     {
