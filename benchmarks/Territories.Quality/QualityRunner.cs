@@ -22,6 +22,7 @@ public static class QualityRunner
                Territories.Quality --scale 1000,5000,20000,50000 [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --baseline PROBLEM.json [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --hiring-scale 3x3x8,6x4x12 [--time-limit SECONDS]   (regions x profiles x quarters)
+               Territories.Quality --routing ../shared/benchmarks/vrptw-solomon|../shared/benchmarks/pvrp-cordeau [--filter REGEX] [--time-limit SECONDS] [--out DIR]
           defaults: the gap-* sets of ../shared/benchmarks, every instance, 30 s, 2 workers, 1 repetition, out benchmarks/results
           a set with graphs_csv/ (districting-validi-buchanan) runs its contiguous variant: cut edges against the published optimum
           a cpmp-* set runs capacitated p-median: total distance against the published optimum
@@ -40,6 +41,7 @@ public static class QualityRunner
             return 2;
         }
         if (options.HiringScale is { } hiring) return HiringScale.Run(hiring, options.TimeLimit, stdout);
+        if (options.Routing is { } routingSet) return await RunRoutingAsync(routingSet, options, stdout);
         if (options.ScaleOne is { } one) return await ScaleCurve.RunOneAsync(one, options.TimeLimit, options.Workers, stdout);
         if (options.Scale is { } sizes) return await RunScaleAsync(sizes, options, stdout);
         if (options.Baseline is { } book)
@@ -73,6 +75,27 @@ public static class QualityRunner
         await File.WriteAllTextAsync(Path.Combine(options.Out, $"quality-{stamp}.csv"), $"{Row.CsvHeader}\n{string.Join("\n", rows.Select(r => r.Csv()))}\n");
         stdout.WriteLine($"wrote {rows.Count} row(s) to {options.Out}");
         return rows.All(r => r.Status is PlanStatus.Optimal or PlanStatus.Feasible) ? 0 : 1;
+    }
+
+    private static async Task<int> RunRoutingAsync(string set, RunOptions options, TextWriter stdout)
+    {
+        var header = $"Routing quality at {options.TimeLimit.ToString(CultureInfo.InvariantCulture)} s per instance, OR-Tools routing (guided local search), one thread; {Environment.ProcessorCount} cores";
+        stdout.WriteLine(header);
+        stdout.WriteLine(RoutingQuality.MarkdownHeader);
+        var rows = new List<RoutingQuality.Result>();
+        foreach (var row in RoutingQuality.Run(set, options.Filter, options.TimeLimit))
+        {
+            rows.Add(row);
+            stdout.WriteLine(row.Markdown());
+        }
+        var worst = rows.Where(r => r.Gap is not null).MaxBy(r => r.Gap);
+        var summary = worst is null ? "no instance solved" : string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count} instance(s); worst {worst.Name} {worst.Gap:P2}; mean gap {rows.Where(r => r.Gap is not null).Average(r => r.Gap!.Value):P2}; unsolved or failing the check: {rows.Count(r => r.Check != "ok")}");
+        stdout.WriteLine(summary);
+        Directory.CreateDirectory(options.Out);
+        await File.WriteAllTextAsync(Path.Combine(options.Out, $"routing-{Path.GetFileName(set.TrimEnd('/'))}-{Stamp()}.md"),
+            $"{header}\n\n{RoutingQuality.MarkdownHeader}\n{string.Join("\n", rows.Select(r => r.Markdown()))}\n\n{summary}\n");
+        return rows.All(r => r.Check == "ok") ? 0 : 1;
     }
 
     private static string Stamp() => DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -203,14 +226,14 @@ internal sealed record FamilyOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int
 /// <summary>The runner's command line.</summary>
 internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out,
     IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, FamilyOptions? Family = null, bool Peers = true,
-    IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null)
+    IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null, string? Routing = null)
 {
     public static RunOptions? Parse(string[] args, TextWriter stderr)
     {
         var shared = Path.Combine("..", "shared", "benchmarks");
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
-        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale")))
+        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale" or "--routing")))
         {
             stderr.WriteLine($"unknown or incomplete options: {string.Join(" ", args)}");
             return null;
@@ -239,7 +262,8 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                 family is null ? null : new FamilyOptions(Numbers(values.GetValueOrDefault("--sizes") ?? "1000,4000"), Numbers(values.GetValueOrDefault("--seeds") ?? "1,2,3"),
                     values.GetValueOrDefault("--counties") ?? Path.Combine("data", "geo", "us-counties.geojson")),
                 values.GetValueOrDefault("--peers") != "off",
-                values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null);
+                values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null,
+                values.GetValueOrDefault("--routing"));
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

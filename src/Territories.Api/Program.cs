@@ -55,6 +55,8 @@ app.MapCompare();
 app.MapPlans();
 app.MapQuotas();
 app.MapHiring();
+app.MapClassification();
+app.MapVisits();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>

@@ -69,5 +69,7 @@ public static class CliApp
         GenerateCommand.Create(console),
         BuildGeodataCommand.Create(console),
         ImportGapCommand.Create(console),
+        ClassifyCommand.Create(console),
+        VisitsCommand.Create(console),
     };
 }

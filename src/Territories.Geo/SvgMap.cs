@@ -120,10 +120,10 @@ public static class SvgMap
         return d.ToString();
     }
 
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
+    internal static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 
     /// <summary>Equirectangular, longitude shrunk by cos(middle latitude), fitted into a width.</summary>
-    private sealed record Projection(Envelope Bounds, double Scale, double LonFactor, double Height)
+    internal sealed record Projection(Envelope Bounds, double Scale, double LonFactor, double Height)
     {
         public static Projection Fit(Envelope bounds, double width)
         {

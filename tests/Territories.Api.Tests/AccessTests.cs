@@ -64,6 +64,8 @@ public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
         ["POST /api/v1/plans/solve"] = Policy.Planning,
         ["POST /api/v1/plans/analyze"] = Policy.Planning,
         ["POST /api/v1/quotas/decompose"] = Policy.Planning,
+        ["POST /api/v1/datasets/{id}/classification"] = Policy.Planning,
+        ["POST /api/v1/runs/{id}/visits"] = Policy.Planning,
         ["GET /api/v1/users"] = Policy.Admin,
         ["POST /api/v1/users"] = Policy.Admin,
         ["GET /api/v1/users/{id}"] = Policy.Admin,

@@ -8,7 +8,7 @@ public sealed class ApiReferenceTests(EmbeddedStoreHost service) : IClassFixture
 {
     private readonly HttpClient _client = service.Host.CreateClient();
 
-    private static readonly string[] Tags = ["Datasets", "Scenarios", "Runs", "Plans", "Quotas", "Hiring", "Health", "Users", "Keys", "Session", "Audit"];
+    private static readonly string[] Tags = ["Datasets", "Scenarios", "Runs", "Plans", "Quotas", "Hiring", "Health", "Users", "Keys", "Session", "Audit", "Visits"];
 
     private async Task<JsonElement> Document() =>
         JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;

@@ -46,6 +46,7 @@ public static class ApiReference
         ("Users", "Users and their roles (viewer, hr, planner, manager, admin); disabling a user; admins only, but a user's own keys."),
         ("Keys", "API keys for scripts, sent as Authorization: Bearer; shown once, when created, and stored only as salted hashes."),
         ("Audit", "Every successful write: who, when, method, path, object and new version; admins only."),
+        ("Visits", "Customer classification (tiers A, B, C, prospects) and visit planning: weekly routes from a visit policy."),
     ];
 
     /// <summary>Request and 200/201 response examples per operation id, from the files of <c>data/examples</c>.</summary>

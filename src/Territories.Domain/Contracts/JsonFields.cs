@@ -93,6 +93,15 @@ public sealed class JsonFields
         return InRange(name, i, min, max) ? i : null;
     }
 
+    /// <summary>A date written yyyy-MM-dd.</summary>
+    public DateOnly? Date(string name, bool required = false)
+    {
+        if (String(name, required) is not { } text) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Error(name, $"must be a date such as 2027-01-01, not \"{text}\"");
+        return null;
+    }
+
     public bool? Bool(string name)
     {
         if (Get(name, false) is not { } v) return null;
@@ -114,6 +123,14 @@ public sealed class JsonFields
             return [];
         }
         return v.EnumerateArray().Select((item, i) => (item, $"{PathOf(name)}[{i}]")).ToList();
+    }
+
+    /// <summary>Every field of the object with its path (for objects keyed by name, such as a policy's tiers); all count as asked for.</summary>
+    public IReadOnlyList<(string Name, JsonElement Value, string Path)> Properties()
+    {
+        var properties = _element.EnumerateObject().Select(p => (p.Name, p.Value, PathOf(p.Name))).ToList();
+        foreach (var (name, _, _) in properties) _asked.Add(name);
+        return properties;
     }
 
     /// <summary>An array of strings as a set; errors for items that are not strings.</summary>

@@ -17,7 +17,8 @@ public static class QuotaRequestReader
     private static readonly Dictionary<string, DayOfWeek> WeekStarts = Enum.GetValues<DayOfWeek>()
         .ToDictionary(d => d.ToString().ToLowerInvariant());
 
-    private static readonly Dictionary<string, DayOfWeek> Days = Enum.GetValues<DayOfWeek>()
+    /// <summary>Days by the names the contracts use: mon, tue, … sun.</summary>
+    internal static readonly Dictionary<string, DayOfWeek> Days = Enum.GetValues<DayOfWeek>()
         .ToDictionary(d => d.ToString()[..3].ToLowerInvariant());
 
     public static QuotaRequest Read(string json) => ContractJson.Read(json, Read);
@@ -48,7 +49,7 @@ public static class QuotaRequestReader
 
     private static (DateOnly?, CalendarKind, DayOfWeek) ReadYear(JsonFields y)
     {
-        var start = y.String("start", required: true) is { } text ? ParseDate(y, "start", text) : null;
+        var start = y.Date("start", required: true);
         var calendarName = y.String("calendar") ?? "months";
         if (!Calendars.TryGetValue(calendarName, out var calendar))
             y.Error("calendar", $"must be one of months, 4-4-5, 4-5-4, 5-4-4, not \"{calendarName}\"");
@@ -61,7 +62,8 @@ public static class QuotaRequestReader
         return (start, calendar, weekStart);
     }
 
-    private static HashSet<DayOfWeek> ReadWorkingDays(JsonFields f, List<InputError> errors)
+    /// <summary>The <c>workingDays</c> array (mon … sun), also read by the visit policy.</summary>
+    internal static HashSet<DayOfWeek> ReadWorkingDays(JsonFields f, List<InputError> errors)
     {
         var days = new HashSet<DayOfWeek>();
         foreach (var (item, path) in f.Array("workingDays"))
@@ -120,8 +122,8 @@ public static class QuotaRequestReader
         var id = f.String("id", required: true) ?? "";
         var potential = f.Decimal("potential", min: 0) ?? 0;
         var lastYear = f.Decimal("lastYear", min: 0);
-        var start = f.String("startDate") is { } s ? ParseDate(f, "startDate", s) : null;
-        var end = f.String("endDate") is { } e ? ParseDate(f, "endDate", e) : null;
+        var start = f.Date("startDate");
+        var end = f.Date("endDate");
         if (start is { } a && end is { } b && a > b) f.Error("startDate", $"{a:yyyy-MM-dd} is after endDate {b:yyyy-MM-dd}");
         f.RejectUnknown();
         return new QuotaRep(new RepId(id), potential, lastYear, start, end);
@@ -184,13 +186,6 @@ public static class QuotaRequestReader
     {
         if (item.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(item.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         errors.Add(new InputError(path, $"must be a date such as 2027-01-01, not {JsonFields.Describe(item)}"));
-        return null;
-    }
-
-    private static DateOnly? ParseDate(JsonFields f, string name, string text)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        f.Error(name, $"must be a date such as 2027-01-01, not \"{text}\"");
         return null;
     }
 }

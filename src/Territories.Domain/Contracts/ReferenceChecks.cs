@@ -7,7 +7,7 @@ namespace Territories.Domain.Contracts;
 /// </summary>
 internal sealed class ReferenceChecks(
     IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts, IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs,
-    SolveOptions options, List<InputError> errors)
+    SolveOptions options, List<InputError> errors, Visits.VisitPolicy? policy = null)
 {
     private readonly Dictionary<string, int> _repIndex = [];
     private readonly HashSet<string> _accountIds = [];
@@ -21,7 +21,8 @@ internal sealed class ReferenceChecks(
         Locks();
         UnitNeighbors();
         var pairWorkloads = Pairs();
-        Workloads(pairWorkloads);
+        if (policy is null) Workloads(pairWorkloads);
+        else VisitPolicyFields(policy);
         Travel();
         ContiguityFields();
         if (options.PairsOnly && pairs.Count == 0) errors.Add(new InputError("options.pairsOnly", "is true but no pairs are given"));
@@ -106,6 +107,22 @@ internal sealed class ReferenceChecks(
         }
     }
 
+    /// <summary>Workload from a visit policy needs every account's tier in the policy and location, and every rep's home.</summary>
+    private void VisitPolicyFields(Visits.VisitPolicy visitPolicy)
+    {
+        var tiers = string.Join(", ", visitPolicy.Tiers.Keys.Order(StringComparer.Ordinal));
+        for (var r = 0; r < reps.Count; r++)
+            if (reps[r].Home is null) errors.Add(new InputError($"reps[{r}].home", "is required with a visitPolicy (travel to visits starts at home)"));
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            if (accounts[a].Location is null) errors.Add(new InputError($"accounts[{a}].location", "is required with a visitPolicy (travel to visits)"));
+            if (accounts[a].Tier is not { } tier)
+                errors.Add(new InputError($"accounts[{a}].tier", $"is required with a visitPolicy (one of {tiers}; territories classify sets it)"));
+            else if (!visitPolicy.Tiers.ContainsKey(tier))
+                errors.Add(new InputError($"accounts[{a}].tier", $"\"{tier}\" is not a tier of visitPolicy.tiers ({tiers})"));
+        }
+    }
+
     private void Travel()
     {
         if (!options.WeightsGiven || options.Weights.Travel == 0) return;
@@ -127,7 +144,7 @@ internal sealed class ReferenceChecks(
                 errors.Add(new InputError($"accounts[{a}].unitId", $"names unknown unit \"{unit}\""));
         }
         // The unit model needs a band fixed in advance; pairs that change workloads make the workload band move with the plan.
-        if (options.Balance is { Metric: BalanceMetric.Workload, Tolerance: not null } && pairs.Any(p => p.Workload is not null))
+        if (options.Balance is { Metric: BalanceMetric.Workload, Tolerance: not null } && (policy is not null || pairs.Any(p => p.Workload is not null)))
             errors.Add(new InputError("options.balance.metric",
                 "with contiguity the balance metric must not depend on the rep (pairs give rep-specific workloads); balance on potential, revenue or accounts"));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Territories.Domain.Model;
+using Territories.Domain.Visits;
 
 namespace Territories.Domain.Contracts;
 
@@ -18,6 +19,7 @@ public static class TerritoryProblemReader
         var units = fields.Array("units").Select(x => ReadUnit(x.Item, x.Path, errors)).ToList();
         var pairs = fields.Array("pairs").Select(x => ReadPair(x.Item, x.Path, errors)).ToList();
         var options = fields.Object("options") is { } o ? OptionsReader.Read(o) : SolveOptions.Default;
+        var policy = fields.Object("visitPolicy") is { } v ? VisitPolicyReader.Read(v, errors) : null;
         fields.RejectUnknown();
         if (errors.Count > 0) return null;
 
@@ -25,9 +27,10 @@ public static class TerritoryProblemReader
         var problemAccounts = accounts.Select(a => a!).ToList();
         var problemUnits = units.Select(u => u!).ToList();
         var problemPairs = pairs.Select(p => p!).ToList();
-        new ReferenceChecks(problemReps, problemAccounts, problemUnits, problemPairs, options, errors).Run();
-        return errors.Count > 0 ? null
-            : TerritoryProblem.Create(problemReps, problemAccounts, options, problemPairs, problemUnits, name);
+        new ReferenceChecks(problemReps, problemAccounts, problemUnits, problemPairs, options, errors, policy).Run();
+        if (errors.Count > 0) return null;
+        if (policy is not null) problemPairs = VisitWorkload.Pairs(problemReps, problemAccounts, problemPairs, options, policy);
+        return TerritoryProblem.Create(problemReps, problemAccounts, options, problemPairs, problemUnits, name);
     }
 
     internal static Rep? ReadRep(JsonElement element, string path, List<InputError> errors)
@@ -60,7 +63,9 @@ public static class TerritoryProblemReader
             f.Decimal("revenue", min: 0) ?? 0,
             f.String("currentRepId") is { } current ? new RepId(current) : null,
             f.String("lockedRepId") is { } locked ? new RepId(locked) : null,
-            f.String("unitId") is { } unit ? new UnitId(unit) : null);
+            f.String("unitId") is { } unit ? new UnitId(unit) : null,
+            VisitFieldsReader.ReadOpeningHours(f, errors),
+            VisitFieldsReader.ReadAppointments(f, errors));
         f.RejectUnknown();
         return account;
     }

@@ -38,21 +38,22 @@ public static class TerritoryProblemWriter
     /// <summary>One account as the document holds it, on one line (datasets also store their accounts one by one, for paging).</summary>
     public static string WriteAccount(Account account) => System.Text.Json.JsonSerializer.Serialize(AccountObject(account), ContractSerializer.CompactOptions);
 
-    private static object AccountObject(Account a) => new
-    {
-        id = a.Id,
-        name = a.Name,
-        location = Point(a.Location),
-        segment = a.Segment,
-        tier = a.Tier,
-        requiredSkills = a.RequiredSkills.Order(StringComparer.Ordinal),
-        workload = a.Workload,
-        potential = a.Potential,
-        revenue = a.Revenue,
-        currentRepId = a.CurrentRepId,
-        lockedRepId = a.LockedRepId,
-        unitId = a.UnitId,
-    };
+    private static AccountDocument AccountObject(Account a) => new(
+        a.Id, a.Name, Point(a.Location), a.Segment, a.Tier, a.RequiredSkills.Order(StringComparer.Ordinal), a.Workload, a.Potential, a.Revenue,
+        a.CurrentRepId, a.LockedRepId, a.UnitId,
+        a.OpeningHours?.Days.OrderBy(d => ((int)d.Key + 6) % 7).ToDictionary(d => d.Key.ToString()[..3].ToLowerInvariant(), d => d.Value.Select(w => w.ToString())),
+        a.Appointments?.Select(p => new AppointmentDocument(p.Date, p.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.Minutes)));
+
+    /// <summary>An account as the contract writes it; the visit fields only when the account has them.</summary>
+    private sealed record AccountDocument(
+        AccountId Id, string? Name, object? Location, string? Segment, string? Tier, IEnumerable<string> RequiredSkills, double? Workload,
+        decimal Potential, decimal Revenue, RepId? CurrentRepId, RepId? LockedRepId, UnitId? UnitId,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        Dictionary<string, IEnumerable<string>>? OpeningHours,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        IEnumerable<AppointmentDocument>? Appointments);
+
+    private sealed record AppointmentDocument(DateOnly Date, string Start, int? Minutes);
 
     private static object? Point(GeoPoint? point) => point is { } p ? new { lat = p.Lat, lon = p.Lon } : null;
 

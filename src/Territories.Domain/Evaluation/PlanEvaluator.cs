@@ -43,18 +43,33 @@ public static class PlanEvaluator
     {
         var tally = RepTally.Of(problem, repOf);
         violations.AddRange(RuleChecks.All(problem, repOf, tally));
-        var reps = RepSummaries(problem, tally);
+        var reps = RepSummaries(problem, repOf, tally);
         var kpis = Kpis(problem, repOf, tally);
         var terms = ObjectiveTermValues(problem, tally, kpis);
         return new PlanEvaluation(violations, reps, kpis, terms, terms.Sum(t => t.Contribution));
     }
 
-    private static RepSummary[] RepSummaries(TerritoryProblem problem, RepTally tally) =>
-        problem.Reps.Select((rep, r) => new RepSummary(
+    private static RepSummary[] RepSummaries(TerritoryProblem problem, IReadOnlyList<int> repOf, RepTally tally)
+    {
+        var tiers = TierCounts(problem, repOf);
+        return problem.Reps.Select((rep, r) => new RepSummary(
             rep.Id, tally.Accounts[r], tally.Workload[r], rep.Capacity,
             rep.Capacity > 0 ? tally.Workload[r] / rep.Capacity : 0,
             tally.Potential[r], tally.Revenue[r], tally.TravelKm[r], tally.MovedIn[r], tally.MovedOut[r],
-            tally.FairShare[r], tally.Deviation(r))).ToArray();
+            tally.FairShare[r], tally.Deviation(r), tiers[r])).ToArray();
+    }
+
+    /// <summary>Per rep, how many of its accounts carry each tier, in tier order.</summary>
+    private static SortedDictionary<string, int>[] TierCounts(TerritoryProblem problem, IReadOnlyList<int> repOf)
+    {
+        var counts = problem.Reps.Select(_ => new SortedDictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        for (var a = 0; a < repOf.Count; a++)
+        {
+            if (repOf[a] < 0 || problem.Accounts[a].Tier is not { } tier) continue;
+            counts[repOf[a]][tier] = counts[repOf[a]].GetValueOrDefault(tier) + 1;
+        }
+        return counts;
+    }
 
     private static PlanKpis Kpis(TerritoryProblem problem, IReadOnlyList<int> repOf, RepTally tally)
     {

@@ -6,6 +6,8 @@ namespace Territories.Domain.Model;
 /// <param name="Revenue">Revenue last year in the currency's major unit.</param>
 /// <param name="CurrentRepId">The owner today; may name a rep who left (the account is then orphaned and must move).</param>
 /// <param name="LockedRepId">When set, the account must go to this rep.</param>
+/// <param name="OpeningHours">When the account receives visits; null means any time of the workday.</param>
+/// <param name="Appointments">Visits fixed in the calendar, which visit planning keeps.</param>
 public sealed record Account(
     AccountId Id,
     string? Name,
@@ -18,4 +20,6 @@ public sealed record Account(
     decimal Revenue,
     RepId? CurrentRepId,
     RepId? LockedRepId,
-    UnitId? UnitId);
+    UnitId? UnitId,
+    OpeningHours? OpeningHours = null,
+    IReadOnlyList<Appointment>? Appointments = null);

@@ -10,6 +10,7 @@ namespace Territories.Domain.Plans;
 /// <param name="TravelKm">Plain sum of great-circle km from the rep's home to each of its accounts.</param>
 /// <param name="MovedIn">Accounts that come to this rep from another rep in the problem.</param>
 /// <param name="MovedOut">Accounts this rep owns today that the plan gives to another rep.</param>
+/// <param name="Tiers">How many of the rep's accounts carry each <c>tier</c> (A, B, C, prospect, ...); accounts without a tier are not counted.</param>
 public sealed record RepSummary(
     RepId RepId,
     int Accounts,
@@ -22,4 +23,5 @@ public sealed record RepSummary(
     int MovedIn,
     int MovedOut,
     double FairShare,
-    double Deviation);
+    double Deviation,
+    IReadOnlyDictionary<string, int>? Tiers = null);
