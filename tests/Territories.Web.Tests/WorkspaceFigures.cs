@@ -30,7 +30,7 @@ public sealed class WorkspaceFigures(BrowserHost host) : IClassFixture<BrowserHo
         {
             await page.GotoAsync("about:blank");
             await page.GotoAsync($"/#/runs/{texas}");
-            await Expect(page.Locator("main[data-ready]")).ToBeAttachedAsync(new() { Timeout = 120_000 });
+            await Expect(page.Locator("main [data-ready]")).ToBeAttachedAsync(new() { Timeout = 120_000 });
             opens.Add(await page.EvaluateAsync<double>("performance.now()"));
         }
         Report("Texas sample run page, navigation to map and figures drawn (ms)", opens);
@@ -52,7 +52,7 @@ public sealed class WorkspaceFigures(BrowserHost host) : IClassFixture<BrowserHo
         var us = await UsRunAsync();
         await page.GotoAsync("about:blank");
         await page.GotoAsync($"/#/runs/{us}");
-        await Expect(page.Locator("main[data-ready]")).ToBeAttachedAsync(new() { Timeout = 240_000 });
+        await Expect(page.Locator("main [data-ready]")).ToBeAttachedAsync(new() { Timeout = 240_000 });
         Report("US run page (3,231 counties), navigation to map and figures drawn (ms)", [await page.EvaluateAsync<double>("performance.now()")]);
         var frames = new List<double>();
         for (var i = 0; i < 3; i++) frames.AddRange(await PanAsync(page));

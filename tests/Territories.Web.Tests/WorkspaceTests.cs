@@ -126,7 +126,7 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
         var runId = await _runs.CompletedAsync(SampleRuns.Today);
         var page = await host.SignedInAsync("planner");
         await page.GotoAsync($"/#/runs/{runId}");
-        await Expect(page.Locator("main[data-ready]")).ToBeAttachedAsync(new() { Timeout = 120_000 });
+        await Expect(page.Locator("main [data-ready]")).ToBeAttachedAsync(new() { Timeout = 120_000 });
         var moved = page.Locator("dd[data-kpi='Moved accounts']");
         var before = await moved.InnerTextAsync();
 

@@ -27,25 +27,32 @@ const routes: [RegExp, Page][] = [
 const main = document.getElementById("main")!;
 let leave: void | (() => void);
 
+/**
+ * Each route renders into its own view inside main: when the user moves on before a slow page has loaded, that page
+ * finishes into its detached view and never overwrites the page now shown.
+ */
 async function route(): Promise<void> {
   if (leave) leave();
   leave = undefined;
   clearNotice();
-  if (!me()) return signInPage(main, () => { header(); void route(); });
+  const view = h("div", { class: "view" });
+  main.replaceChildren(view);
+  if (!me()) return signInPage(view, () => { header(); void route(); });
   const [path, query] = (location.hash.slice(1) || "/datasets").split("?");
   const match = routes.map(([pattern, page]) => [pattern.exec(path), page] as const).find(([m]) => m);
-  delete main.dataset.ready;
   if (!match) {
-    put(main, h("h1", {}, "Not found"), h("p", {}, `No page at ${path}.`));
+    put(view, h("h1", {}, "Not found"), h("p", {}, `No page at ${path}.`));
     return;
   }
   const [found, page] = match;
-  put(main, h("p", { class: "muted" }, "Loading…"));
+  put(view, h("p", { class: "muted" }, "Loading…"));
   try {
     const params = [...found!.slice(1).map(decodeURIComponent)];
-    leave = await page(main, ...params, ...(params.length === 0 ? ["", query ?? ""] : [query ?? ""]));
+    const left = await page(view, ...params, ...(params.length === 0 ? ["", query ?? ""] : [query ?? ""]));
+    if (view.isConnected) leave = left;
+    else if (left) left();
   } catch (error) {
-    put(main, h("h1", {}, "This page could not be shown"), problemView(error));
+    put(view, h("h1", {}, "This page could not be shown"), problemView(error));
   }
   highlightNav(path);
 }
