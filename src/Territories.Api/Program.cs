@@ -38,6 +38,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestTargetGuard>();
 if (settings.RequestLogging) app.UseHttpLogging();
+app.UseWorkspace();
 app.UseTerritoriesAccess();
 await app.BootstrapAdminAsync();
 app.MapApiReference();

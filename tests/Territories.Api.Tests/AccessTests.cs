@@ -48,6 +48,7 @@ public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
         ["GET /api/v1/runs/{id}/map.svg"] = Policy.Member,
         ["GET /api/v1/compare"] = Policy.Member,
         ["POST /api/v1/hiring/plan"] = Policy.Hiring,
+        ["GET /api/v1/datasets/{id}/hiring-request"] = Policy.Member,
         ["POST /api/v1/datasets"] = Policy.Planning,
         ["POST /api/v1/datasets/csv"] = Policy.Planning,
         ["PUT /api/v1/datasets/{id}"] = Policy.Planning,

@@ -23,15 +23,21 @@ public sealed class SecurityHeaders(RequestDelegate next)
     {
         context.Response.OnStarting(() =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? DocsPolicy : Policy;
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
+            Apply(context);
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    /// <summary>Sets the headers on a response; also used by the web workspace's static files, served before this middleware.</summary>
+    public static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? DocsPolicy : Policy;
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000";
     }
 }

@@ -1,0 +1,78 @@
+// The plan on a map with Leaflet's canvas renderer: no tiles, no network; unit shapes when the dataset has them,
+// account points otherwise. Clicking a unit or an account picks it; highlighted ones get a thick outline.
+import L from "leaflet";
+import "leaflet/dist/leaflet.css";
+import type { Account } from "../core/types";
+
+export type Pick = { kind: "unit"; id: string } | { kind: "account"; id: string };
+
+export class PlanMap {
+  private readonly map: L.Map;
+  private readonly renderer = L.canvas({ padding: 0.5, tolerance: 2 });
+  private readonly shapes = new Map<string, L.Path>();
+  private layer: L.Layer | null = null;
+
+  constructor(element: HTMLElement, private readonly onPick: (pick: Pick) => void) {
+    this.map = L.map(element, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false, renderer: this.renderer });
+    this.map.setView([31, -99], 5);
+  }
+
+  /** Draws unit shapes (a GeoJSON FeatureCollection whose feature ids are unit ids). */
+  showUnits(units: GeoJSON.FeatureCollection, colourOf: (unitId: string) => string, labelOf: (unitId: string) => string): void {
+    this.clear();
+    const layer = L.geoJSON(units, {
+      style: f => ({ fillColor: colourOf(String(f?.id)), fillOpacity: 0.8, color: "#333", weight: 0.6 }),
+      onEachFeature: (feature, path) => {
+        const id = String(feature.id);
+        this.shapes.set(id, path as L.Path);
+        path.bindTooltip(() => labelOf(id), { sticky: true });
+        path.on("click", () => this.onPick({ kind: "unit", id }));
+      },
+    });
+    this.show(layer);
+  }
+
+  /** Draws accounts as points (datasets without shapes). */
+  showPoints(accounts: Account[], colourOf: (accountId: string) => string, labelOf: (accountId: string) => string): void {
+    this.clear();
+    const group = L.featureGroup();
+    for (const a of accounts) {
+      if (!a.location) continue;
+      const marker = L.circleMarker([a.location.lat, a.location.lon], { renderer: this.renderer, radius: 4, fillColor: colourOf(a.id), fillOpacity: 0.9, color: "#333", weight: 0.5 });
+      marker.bindTooltip(() => labelOf(a.id));
+      marker.on("click", () => this.onPick({ kind: "account", id: a.id }));
+      this.shapes.set(a.id, marker);
+      group.addLayer(marker);
+    }
+    this.show(group);
+  }
+
+  /** Recolours every shape (after a move) without redrawing the layer from scratch. */
+  recolour(colourOf: (id: string) => string): void {
+    for (const [id, path] of this.shapes) path.setStyle({ fillColor: colourOf(id) });
+  }
+
+  /** A thick outline on the given ids (changed accounts, the selection), a thin one elsewhere. */
+  highlight(ids: Set<string>): void {
+    for (const [id, path] of this.shapes) path.setStyle(ids.has(id) ? { color: "#000", weight: 3 } : { color: "#333", weight: 0.6 });
+    for (const id of ids) {
+      const path = this.shapes.get(id);
+      if (path && "bringToFront" in path) (path as L.Path).bringToFront();
+    }
+  }
+
+  private show(layer: L.FeatureGroup | L.GeoJSON): void {
+    this.layer = layer.addTo(this.map);
+    const bounds = layer.getBounds();
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8] });
+  }
+
+  private clear(): void {
+    if (this.layer) this.map.removeLayer(this.layer);
+    this.shapes.clear();
+  }
+
+  remove(): void {
+    this.map.remove();
+  }
+}
