@@ -49,6 +49,7 @@ public static class VisitLogEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ForPlanners();
         datasets.MapGet("/{id}/visit-policy", GetPolicy).WithName("GetVisitPolicy")
             .WithSummary("The dataset's visit policy in force")
+            .WithDescription("The policy as put, who put it and when; 404 when none is in force.")
             .ProducesProblem(StatusCodes.Status404NotFound).ForMembers();
     }
 
