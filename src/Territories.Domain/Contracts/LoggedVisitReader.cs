@@ -10,6 +10,15 @@ namespace Territories.Domain.Contracts;
 /// </summary>
 public sealed class LoggedVisitReader(IReadOnlySet<string> accountIds, IReadOnlySet<string> repIds)
 {
+    /// <summary>A log file: <c>{ "visits": [ … ] }</c>, errors at <c>visits[3].date</c>.</summary>
+    public IReadOnlyList<LoggedVisit> ReadLog(string json) => ContractJson.Read(json, (root, errors) =>
+    {
+        if (JsonFields.Of(root, "", errors) is not { } f) return null;
+        var visits = f.Array("visits", required: true).Select(v => Read(v.Item, v.Path, errors)).ToList();
+        f.RejectUnknown();
+        return errors.Count > 0 ? null : visits.Select(v => v!).ToList();
+    });
+
     public LoggedVisit? Read(JsonElement element, string path, List<InputError> errors)
     {
         if (JsonFields.Of(element, path, errors) is not { } f) return null;
