@@ -3,7 +3,6 @@ using Territories.Domain.Actuals;
 using Territories.Domain.Contracts;
 using Territories.Domain.Quotas;
 using Territories.Domain.Visits;
-using Territories.Planning.Quotas;
 
 namespace Territories.Cli;
 
@@ -37,17 +36,7 @@ public static class VisitReportCommand
             var owners = new OwnerTimeline(book.Accounts.Select(a => (a.Id.Value, a.CurrentRepId?.Value)),
                 moveList.OrderBy(m => m.Effective).Select((m, i) => new OwnerChangeOn(m.AccountId, m.Effective, m.ToRepId.Value, m.FromRepId.Value, i + 1)));
             var plan = parse.GetValue(quotas) is { } quotasPath ? InputFile.Read(quotasPath, json => PlanReader.Read<QuotaPlan>(json, "a quota plan")) : null;
-            if (plan is not null && moveList.Count > 0)
-            {
-                try
-                {
-                    plan = QuotaReliever.Apply(plan, moveList).Plan;
-                }
-                catch (ArgumentException e)
-                {
-                    throw new InvalidInputException([new InputError($"{parse.GetValue(moves)}: moves", e.Message)]);
-                }
-            }
+            if (plan is not null && moveList.Count > 0) plan = ReliefCommand.Relieve(plan, moveList, parse.GetValue(moves)!).Plan;
             var visitPolicy = parse.GetValue(policy) is { } policyPath ? InputFile.Read(policyPath, VisitPolicyReader.Read) : null;
             var stored = entries.Select((v, i) => new StoredVisit($"{i + 1}", v, null, DateTimeOffset.UnixEpoch)).ToList();
             var report = WeeklyReportBuilder.Build(weekText, monday, new WeeklyReportInputs(book, owners, stored.Where(v => v.Visit.Date <= monday.AddDays(6)).ToList(), visitPolicy, plan));

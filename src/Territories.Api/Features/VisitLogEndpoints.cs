@@ -158,15 +158,3 @@ public sealed record VisitPolicyInForce(JsonElement Policy, string? PutBy, DateT
         return new VisitPolicyInForce(document.RootElement.Clone(), stored.PutBy, stored.PutAt);
     }
 }
-
-/// <summary>Optional yyyy-MM-dd query parameters.</summary>
-internal static class QueryDate
-{
-    public static DateOnly? Parse(string name, string? text, List<InputError> errors)
-    {
-        if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)) return day;
-        errors.Add(new InputError(name, $"must be a date such as 2027-08-01, not \"{text}\""));
-        return null;
-    }
-}
