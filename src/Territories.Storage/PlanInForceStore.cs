@@ -127,11 +127,11 @@ public sealed class PlanInForceStore(Database database, TimeProvider time)
         string datasetId, DateOnly day, CancellationToken cancel)
     {
         if (await AccountsAsync(connection, transaction, datasetId, cancel) is not { } accounts) return null;
-        var changed = (await connection.QueryAsync<(string AccountId, string ValidFrom, string RepId)>(new CommandDefinition(
-                "SELECT account_id, valid_from, rep_id FROM account_owners WHERE dataset_id = @datasetId AND valid_from <= @day",
-                new { datasetId, day = Day(day) }, transaction, cancellationToken: cancel)))
-            .GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.ValidFrom, StringComparer.Ordinal).RepId);
-        return accounts.Select(a => (a.AccountId, changed.TryGetValue(a.AccountId, out var rep) ? rep : a.CurrentRepId)).ToList();
+        var changes = await connection.QueryAsync<(string AccountId, string ValidFrom, string RepId)>(new CommandDefinition(
+            "SELECT account_id, valid_from, rep_id FROM account_owners WHERE dataset_id = @datasetId AND valid_from <= @day",
+            new { datasetId, day = Day(day) }, transaction, cancellationToken: cancel));
+        var owners = new OwnerTimeline(accounts, changes.Select(c => new OwnerChangeOn(c.AccountId, ParseDay(c.ValidFrom), c.RepId, null, 0)));
+        return accounts.Select(a => (a.AccountId, owners.OwnerOn(a.AccountId, day))).ToList();
     }
 
     /// <summary>The dataset's account ids and current reps in its order; null when the dataset does not exist.</summary>

@@ -7,27 +7,6 @@ namespace Territories.Api.Tests;
 /// <summary>Actuals through the service: the quota plan in force relieved by a publication, the visit log, crediting, re-spread, weekly report.</summary>
 public abstract partial class ServiceTests
 {
-    /// <summary>
-    /// Two regions as in <see cref="TwoRegions"/>, with potentials (w1: a1 100,000, a2 100,000, a3 200,000; w2: a4 400,000; e1 and
-    /// e2 400,000 each) and tiers. Locks make the plan move a1 and a2, half of w1's potential, from w1 to w2.
-    /// </summary>
-    private const string TwoRegionsWithPotential = """
-        { "name": "two regions with potential",
-          "orgUnits": [ { "id": "west", "name": "West" }, { "id": "east", "name": "East" },
-                        { "id": "west-a", "parentId": "west" }, { "id": "east-a", "parentId": "east" } ],
-          "reps": [ { "id": "w1", "capacity": 100, "orgUnitId": "west-a" }, { "id": "w2", "capacity": 100, "orgUnitId": "west-a" },
-                    { "id": "e1", "capacity": 100, "orgUnitId": "east-a" }, { "id": "e2", "capacity": 100, "orgUnitId": "east-a" } ],
-          "accounts": [
-            { "id": "a1", "tier": "A", "potential": 100000, "workload": 10, "currentRepId": "w1", "lockedRepId": "w2" },
-            { "id": "a2", "tier": "B", "potential": 100000, "workload": 10, "currentRepId": "w1", "lockedRepId": "w2" },
-            { "id": "a3", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "w1", "lockedRepId": "w1" },
-            { "id": "a4", "tier": "C", "potential": 400000, "workload": 10, "currentRepId": "w2", "lockedRepId": "w2" },
-            { "id": "a5", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e1", "lockedRepId": "e1" },
-            { "id": "a6", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e1", "lockedRepId": "e1" },
-            { "id": "a7", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e2", "lockedRepId": "e2" },
-            { "id": "a8", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e2", "lockedRepId": "e2" } ] }
-        """;
-
     private static string QuotaRequest(string extra = "") => $$"""
         { "goal": 1000000, "year": { "start": "2027-01-01", "calendar": "months" }, "rounding": 100, {{extra}}
           "reps": [ { "id": "w1", "potential": 400000 }, { "id": "w2", "potential": 400000 }, { "id": "e1", "potential": 400000 }, { "id": "e2", "potential": 400000 } ] }
@@ -47,7 +26,7 @@ public abstract partial class ServiceTests
         var admin = people.Admin;
         var planner = people.As((await people.Create("planner", Roles.Planner)).Key);
         var viewer = people.As((await people.Create("viewer", Roles.Viewer)).Key);
-        var dataset = (await admin.Post("/api/v1/datasets", TwoRegionsWithPotential)).Id;
+        var dataset = (await admin.Post("/api/v1/datasets", TwoRegions)).Id;
 
         // A quota plan is put in force for the dataset; bad requests name the field.
         var unknownRep = await planner.Put($"/api/v1/datasets/{dataset}/quota-plan", QuotaRequest().Replace("\"w1\"", "\"zz\"", StringComparison.Ordinal));
