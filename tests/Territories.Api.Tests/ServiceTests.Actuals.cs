@@ -85,6 +85,8 @@ public abstract partial class ServiceTests
         Assert.Equal(HttpStatusCode.Created, good.Status);
         Assert.Equal(3, good.Body.GetProperty("count").GetInt32());
         Assert.Equal(["visits.csv[row 3].date", "visits.csv[row 4].repId"], bad.ErrorPaths.Order(StringComparer.Ordinal));
+        Assert.Equal(["visits.csv"], (await UploadVisits(planner, dataset, "date,accountId,repId,outcome\n")).ErrorPaths);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await planner.Post($"/api/v1/datasets/{dataset}/visits.csv", "{}")).Status);
         var listed = await viewer.Get($"/api/v1/datasets/{dataset}/visits?from=2027-08-01&to=2027-08-31");
         Assert.Equal(4, listed.Body.GetProperty("count").GetInt32());
         Assert.Equal(5, (await viewer.Get($"/api/v1/datasets/{dataset}/visits")).Body.GetProperty("count").GetInt32());

@@ -65,12 +65,13 @@ public static class VisitLogEndpoints
     }
 
     public static async Task<Results<Created<LoggedVisits>, ValidationProblem, ProblemHttpResult>> LogCsv(string id, HttpRequest request, Caller caller,
-        TerritoryStore store, CancellationToken cancel)
+        TerritoryStore store, RequestBodies bodies, CancellationToken cancel)
     {
         if (await DatasetActuals.LoadAsync(id, store, cancel) is not { } actuals) return ApiProblems.NotFound("dataset", id);
-        var (form, malformed) = await CsvUpload.ReadFormAsync(request, cancel);
+        var (form, malformed) = await CsvUpload.ReadFormAsync(request, "the file \"visits\"", cancel);
         if (malformed is not null) return malformed;
         if (form!.Files["visits"] is not { } file) return ContractBody.Problem([new InputError("visits", "the file \"visits\" (visits.csv) is required")]);
+        if (bodies.IsLarge(file.Length)) await bodies.EnterLargeAsync(request.HttpContext, cancel);
         IReadOnlyList<LoggedVisit> visits;
         try
         {
