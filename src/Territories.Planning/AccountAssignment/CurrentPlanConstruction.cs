@@ -48,7 +48,7 @@ internal static class CurrentPlanConstruction
     }
 
     private static bool IsOver(AssignmentData data, AssignmentState state, int r) =>
-        state.Load[r] > data.Capacity[r] || state.Count[r] > data.MaxAccounts[r]
+        !data.Capacity.Allows(r, state.Load[r]) || data.MaxAccounts.Excess(r, state.Count[r]) > 0
         || data.Band is { } band && state.MetricSum[r] > state.Upper(band, r);
 
     /// <summary>The least extra objective cost of giving the account to another of its candidates.</summary>

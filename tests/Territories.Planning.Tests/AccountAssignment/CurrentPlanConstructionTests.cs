@@ -53,7 +53,7 @@ public class CurrentPlanConstructionTests
         var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 },
             new BalanceRule(BalanceMetric.Workload, 0.10), maxMovedShare: 0.125));
         var data = AssignmentData.Build(problem, null);
-        Assert.Equal(5, data.MovedLimit);
+        Assert.Equal(5, data.MoveCap.Limit);
         Assert.True(CurrentPlanConstruction.Applies(data));
         return (problem, data);
     }
