@@ -59,6 +59,8 @@ app.MapClassification();
 app.MapVisits();
 app.MapPlanInForce();
 app.MapProposals();
+app.MapVisitLog();
+app.MapQuotaPlanInForce();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>
