@@ -25,6 +25,7 @@ builder.Services.AddSingleton<SolverPool>();
 builder.Services.AddSingleton<RequestBodies>();
 builder.Services.AddSingleton<RunSignal>();
 builder.Services.AddSingleton<RunExecution>();
+builder.Services.AddSingleton<RunPlans>();
 builder.Services.AddHostedService<RunWorker>();
 builder.Services.AddTerritoriesAccess(builder.Configuration);
 
@@ -59,6 +60,7 @@ app.MapClassification();
 app.MapVisits();
 app.MapPlanInForce();
 app.MapProposals();
+app.MapRunEdits();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>
