@@ -34,6 +34,8 @@ public sealed class WorkspaceFigures(BrowserHost host) : IClassFixture<BrowserHo
             opens.Add(await page.EvaluateAsync<double>("performance.now()"));
         }
         Report("Texas sample run page, navigation to map and figures drawn (ms)", opens);
+        var requests = await page.EvaluateAsync<JsonElement>("() => performance.getEntriesByType('resource').map(r => `${r.name.replace(location.origin, '')} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ms ${Math.round(r.decodedBodySize / 1024)} KB`)");
+        _report.AppendLine(CultureInfo.InvariantCulture, $"  requests of the last opening (start-end since navigation): {string.Join("; ", requests.EnumerateArray().Select(r => r.GetString()))}");
 
         var moves = new List<double>();
         foreach (var (unit, rep) in new[] { ("48201", "r012"), ("48113", "r011"), ("48029", "r010"), ("48453", "r009"), ("48439", "r008"), ("48085", "r007") })
@@ -58,8 +60,9 @@ public sealed class WorkspaceFigures(BrowserHost host) : IClassFixture<BrowserHo
         for (var i = 0; i < 3; i++) frames.AddRange(await PanAsync(page));
         Report("US layer, frame intervals while dragging the map (ms)", frames);
 
-        await File.WriteAllTextAsync(Path.Combine(BrowserHost.ScreenshotFolder, "figures.txt"), _report.ToString());
         TestContext.Current.SendDiagnosticMessage(_report.ToString());
+        Directory.CreateDirectory(BrowserHost.ScreenshotFolder);
+        await File.WriteAllTextAsync(Path.Combine(BrowserHost.ScreenshotFolder, "figures.txt"), _report.ToString());
     }
 
     private void Report(string what, List<double> values)

@@ -4,7 +4,7 @@ import { del, get } from "../core/api";
 import { fmt, h, put, table } from "../core/dom";
 import { attempt, problemView } from "../core/notice";
 import { may } from "../core/session";
-import type { Progress, Run, Scenario } from "../core/types";
+import type { Plan, Progress, Run, Scenario } from "../core/types";
 import { lineChart } from "../plan/chart";
 import { diagnosticsList } from "../plan/figures";
 import { isFinished, watchRun } from "../plan/live";
@@ -75,9 +75,15 @@ async function finished(main: HTMLElement, header: HTMLElement, run: Run, scenar
     put(main, header, summary, h("h2", {}, plan?.status === "infeasible" ? "No plan meets the rules, because:" : "No plan"), diagnosticsList(plan?.diagnostics ?? []));
     return;
   }
-  const workspace = await PlanWorkspace.load(plan, scenario, true);
-  put(main, header, summary, links, workspace.element);
+  const workspace = await PlanWorkspace.load({ ...run, plan }, scenario, true);
+  put(main, header, summary, plan.edit ? handEdit(plan.edit) : null, links, workspace.element);
   workspace.mount();
   main.dataset.ready = "true";
   return () => workspace.dispose();
+}
+
+/** Where a hand-edited plan came from: who edited which run's plan, and how many accounts changed rep. */
+function handEdit(edit: NonNullable<Plan["edit"]>): HTMLElement {
+  return h("p", { class: "hand-edit" }, `Edited by hand by ${edit.editedBy} on ${new Date(edit.editedAt).toLocaleString()}: ${edit.moves.length} account(s) given to other reps from the plan of `,
+    h("a", { href: `#/runs/${encodeURIComponent(edit.baseRunId)}` }, `run ${edit.baseRunId}`), ".");
 }

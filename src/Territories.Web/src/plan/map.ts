@@ -12,7 +12,7 @@ export class PlanMap {
   private readonly shapes = new Map<string, L.Path>();
   private layer: L.Layer | null = null;
 
-  constructor(element: HTMLElement, private readonly onPick: (pick: Pick) => void) {
+  constructor(private readonly element: HTMLElement, private readonly onPick: (pick: Pick) => void) {
     this.map = L.map(element, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false, renderer: this.renderer });
     this.map.setView([31, -99], 5);
   }
@@ -20,6 +20,7 @@ export class PlanMap {
   /** Draws unit shapes (a GeoJSON FeatureCollection whose feature ids are unit ids). */
   showUnits(units: GeoJSON.FeatureCollection, colourOf: (unitId: string) => string, labelOf: (unitId: string) => string): void {
     this.clear();
+    this.element.dataset.layer = "units";
     const layer = L.geoJSON(units, {
       style: f => ({ fillColor: colourOf(String(f?.id)), fillOpacity: 0.8, color: "#333", weight: 0.6 }),
       onEachFeature: (feature, path) => {
@@ -35,6 +36,7 @@ export class PlanMap {
   /** Draws accounts as points (datasets without shapes). */
   showPoints(accounts: Account[], colourOf: (accountId: string) => string, labelOf: (accountId: string) => string): void {
     this.clear();
+    this.element.dataset.layer = "points";
     const group = L.featureGroup();
     for (const a of accounts) {
       if (!a.location) continue;
@@ -47,9 +49,9 @@ export class PlanMap {
     this.show(group);
   }
 
-  /** Recolours every shape (after a move) without redrawing the layer from scratch. */
-  recolour(colourOf: (id: string) => string): void {
-    for (const [id, path] of this.shapes) path.setStyle({ fillColor: colourOf(id) });
+  /** Recolours the given shapes (those a move touched), or every shape, without redrawing the layer from scratch. */
+  recolour(colourOf: (id: string) => string, ids: Iterable<string> = this.shapes.keys()): void {
+    for (const id of ids) this.shapes.get(id)?.setStyle({ fillColor: colourOf(id) });
   }
 
   /** A thick outline on the given ids (changed accounts, the selection), a thin one elsewhere. */
