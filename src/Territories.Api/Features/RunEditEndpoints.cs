@@ -41,8 +41,13 @@ public static class RunEditEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ForPlanners();
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Problem(string id, TerritoryStore store, CancellationToken cancel) =>
-        await store.Runs.GetAsync(id, cancel) is { } run ? TypedResults.Text(run.Problem, "application/json") : ApiProblems.NotFound("run", id);
+    /// <summary>The stored problem as it is; a finished run is also read into <see cref="RunPlans"/> meanwhile, ready for the moves that follow.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Problem(string id, TerritoryStore store, RunPlans runs, CancellationToken cancel)
+    {
+        if (await store.Runs.GetAsync(id, cancel) is not { } run) return ApiProblems.NotFound("run", id);
+        runs.Prepare(run);
+        return TypedResults.Text(run.Problem, "application/json");
+    }
 
     public static async Task<Results<Ok<Analysis>, ValidationProblem, ProblemHttpResult>> Analyze(string id, HttpRequest request, RunPlans runs,
         CancellationToken cancel)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Territories.Api.Resources;
 using Territories.Domain.Contracts;
+using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Domain.Plans;
 using Territories.Storage;
@@ -23,9 +24,28 @@ public sealed class RunPlans(TerritoryStore store) : IDisposable
     public async Task<LoadedRun?> GetAsync(string runId, CancellationToken cancel)
     {
         if (_cache.TryGetValue(runId, out LoadedRun? known)) return known;
-        if (await store.Runs.GetAsync(runId, cancel) is not { } run) return null;
+        return await store.Runs.GetAsync(runId, cancel) is { } run ? Load(run) : null;
+    }
+
+    /// <summary>
+    /// Reads a finished run into memory in the background, unless it is there already, and evaluates its plan once (the
+    /// evaluator's first call in a process is its slowest): a page that has just fetched the run's problem is about to
+    /// evaluate moves against it.
+    /// </summary>
+    public void Prepare(RunRecord run)
+    {
+        if (!run.IsFinal || run.Plan is null || _cache.TryGetValue(run.Id, out _)) return;
+        _ = Task.Run(() =>
+        {
+            var loaded = Load(run);
+            if (loaded.Plan is { } plan) PlanEvaluator.Evaluate(loaded.Problem, plan.Assignments);
+        });
+    }
+
+    private LoadedRun Load(RunRecord run)
+    {
         var loaded = new LoadedRun(run, TerritoryProblemReader.Read(run.Problem), RunResource.PlanOf(run));
-        if (run.IsFinal) _cache.Set(runId, loaded, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        if (run.IsFinal) _cache.Set(run.Id, loaded, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return loaded;
     }
 

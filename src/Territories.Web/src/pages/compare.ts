@@ -3,7 +3,8 @@
 import { get } from "../core/api";
 import { fmt, h, put, table } from "../core/dom";
 import type { ComparedRun, Comparison, Plan, Problem, Run, Scenario } from "../core/types";
-import { coloursFor, PlanWorkspace } from "../plan/workspace";
+import { runColours } from "../plan/palette";
+import { PlanWorkspace } from "../plan/workspace";
 
 const enc = encodeURIComponent;
 import type { Page } from "./page";
@@ -61,9 +62,7 @@ async function mapsOf(runIds: string[]): Promise<PlanWorkspace[]> {
     Promise.all(runs.map(r => get<Problem>(`/api/v1/runs/${enc(r.id)}/problem`))),
   ]);
   const datasetId = scenarios[0].datasetId;
-  const [units, colours] = await Promise.all([
-    get<GeoJSON.FeatureCollection>(`/api/v1/datasets/${enc(datasetId)}/units`).catch(() => null),
-    coloursFor(datasetId, problems),
-  ]);
+  const units = await get<GeoJSON.FeatureCollection>(`/api/v1/datasets/${enc(datasetId)}/units`).catch(() => null);
+  const colours = runColours(problems.map((problem, i) => ({ problem, changes: scenarios[i].changes })));
   return runs.map((run, i) => new PlanWorkspace({ run, problem: problems[i], units: units?.features?.length ? units : null, scenario: scenarios[i], colours, editable: false }));
 }

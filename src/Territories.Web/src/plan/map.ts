@@ -63,10 +63,11 @@ export class PlanMap {
     }
   }
 
+  /** Fits the view to the layer first, then adds it, so its shapes are projected and drawn once. */
   private show(layer: L.FeatureGroup | L.GeoJSON): void {
-    this.layer = layer.addTo(this.map);
     const bounds = layer.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8] });
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8], animate: false });
+    this.layer = layer.addTo(this.map);
   }
 
   private clear(): void {

@@ -7,10 +7,10 @@ import { get, post } from "../core/api";
 import { field, fmt, h, put } from "../core/dom";
 import { attempt, problemView } from "../core/notice";
 import { may } from "../core/session";
-import type { Analysis, Assignment, DatasetDetail, Plan, Problem, RepSummary, Run, Scenario } from "../core/types";
+import type { Analysis, Assignment, Plan, Problem, RepSummary, Run, Scenario } from "../core/types";
 import { diagnosticsList, kpiList, repLegend, repTable, termsTable, violationsList } from "./figures";
 import { PlanMap, type Pick } from "./map";
-import { repColours } from "./palette";
+import { runColours } from "./palette";
 import { proposeForm } from "./propose";
 import { Territories } from "./territories";
 
@@ -30,12 +30,6 @@ const enc = encodeURIComponent;
 /** Each workspace's pick list has its own id (compare shows several workspaces). */
 let pickLists = 0;
 
-/** The rep colours for runs of a dataset: its reps in order, then the reps the runs' problems add. */
-export async function coloursFor(datasetId: string, problems: Problem[]): Promise<Map<string, string>> {
-  const dataset = await get<DatasetDetail>(`/api/v1/datasets/${enc(datasetId)}`);
-  return repColours(dataset.reps.map(r => r.id), problems.flatMap(p => p.reps.map(r => r.id)));
-}
-
 export class PlanWorkspace {
   readonly element: HTMLElement;
   private readonly territories: Territories;
@@ -54,15 +48,17 @@ export class PlanWorkspace {
     status: h("p", { class: "status", role: "status", "aria-live": "polite" }),
   };
 
-  /** Reads what a run's page needs besides the run, at once: the problem it solved, the dataset's unit shapes (if any) and the rep colours. */
-  static async load(run: Run & { plan: Plan }, scenario: Scenario, editable: boolean, colours?: Map<string, string>): Promise<PlanWorkspace> {
-    const [problem, units, datasetColours] = await Promise.all([
-      get<Problem>(`/api/v1/runs/${enc(run.id)}/problem`),
+  /**
+   * Reads what a run's page needs besides the run: the problem it solved (pass it when already on its way) and the
+   * dataset's unit shapes, if any, at once; the rep colours come from the problem and the scenario's changes.
+   */
+  static async load(run: Run & { plan: Plan }, scenario: Scenario, editable: boolean, problem?: Promise<Problem>): Promise<PlanWorkspace> {
+    const [solved, units] = await Promise.all([
+      problem ?? get<Problem>(`/api/v1/runs/${enc(run.id)}/problem`),
       get<GeoJSON.FeatureCollection>(`/api/v1/datasets/${enc(scenario.datasetId)}/units`).catch(() => null),
-      colours ? Promise.resolve(null) : get<DatasetDetail>(`/api/v1/datasets/${enc(scenario.datasetId)}`),
     ]);
-    const palette = colours ?? repColours(datasetColours!.reps.map(r => r.id), problem.reps.map(r => r.id));
-    return new PlanWorkspace({ run, problem, units: units?.features?.length ? units : null, scenario, colours: palette, editable });
+    const colours = runColours([{ problem: solved, changes: scenario.changes }]);
+    return new PlanWorkspace({ run, problem: solved, units: units?.features?.length ? units : null, scenario, colours, editable });
   }
 
   constructor(readonly input: WorkspaceInput) {
