@@ -44,7 +44,9 @@ public sealed partial class WorkspaceTests
         await Expect(changes.GetByRole(AriaRole.List, new() { Name = "Locks lifted" })).ToContainTextAsync("a00002 unlocked");
         await page.GetByRole(AriaRole.Button, new() { Name = "Take back: Rep 4 (r004): capacity 1,200 h" }).ClickAsync();
         await Expect(changes.GetByRole(AriaRole.List, new() { Name = "Capacity changes" })).ToContainTextAsync("none");
-        await BrowserHost.ScreenshotAsync(page, "scenario");
+        await changes.GetByRole(AriaRole.Heading, new() { Name = "Changes" }).ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.querySelector('section.changes').scrollIntoView()");
+        await BrowserHost.ScreenshotAsync(page, "scenario", fullPage: false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Scenario: changes by controls" })).ToBeVisibleAsync();
 

@@ -55,8 +55,7 @@ public static class RunEditEndpoints
         var (edit, invalid, refused) = await EditAsync(id, request, runs, cancel);
         if (invalid is not null) return invalid;
         if (refused is not null) return refused;
-        var e = edit!.Evaluation;
-        return TypedResults.Ok(new Analysis(e.IsFeasible, e.Objective, e.Violations, e.Reps, e.Kpis, e.ObjectiveTerms, e.OrgUnits));
+        return TypedResults.Ok(Analysis.Of(edit!.Evaluation));
     }
 
     public static async Task<Results<Created<RunResource>, ValidationProblem, ProblemHttpResult>> Record(string id, HttpRequest request, Caller caller,
@@ -103,13 +102,7 @@ public static class RunEditEndpoints
     private static List<(Assignment Move, string Path)>? ReadMoves(JsonElement root, List<InputError> errors)
     {
         if (JsonFields.Of(root, "", errors) is not { } f) return null;
-        var moves = f.Array("moves", required: true).Select(m =>
-        {
-            if (JsonFields.Of(m.Item, m.Path, errors) is not { } item) return default;
-            var move = new Assignment(new AccountId(item.String("accountId", required: true) ?? ""), new RepId(item.String("repId", required: true) ?? ""));
-            item.RejectUnknown();
-            return (Move: move, m.Path);
-        }).ToList();
+        var moves = PlanEndpoints.ReadAssignments(f, "moves", errors);
         f.RejectUnknown();
         return errors.Count > 0 ? null : moves;
     }
