@@ -8,6 +8,7 @@ import type { Plan, Problem, Progress, Run, Scenario } from "../core/types";
 import { lineChart } from "../plan/chart";
 import { diagnosticsList } from "../plan/figures";
 import { isFinished, watchRun } from "../plan/live";
+import { routesPanel } from "../plan/routes";
 import { PlanWorkspace } from "../plan/workspace";
 import type { Page } from "./page";
 
@@ -80,7 +81,8 @@ async function finished(main: HTMLElement, header: HTMLElement, run: Run, scenar
   }
   const workspace = await PlanWorkspace.load({ ...run, plan }, scenario, true, problem);
   performance.mark("run page: data read");
-  put(main, header, summary, plan.edit ? handEdit(plan.edit) : null, links, workspace.element);
+  put(main, header, summary, plan.edit ? handEdit(plan.edit) : null, links, workspace.element,
+    may.plan() ? routesPanel(run.id, workspace.input.problem.reps, route => workspace.showRoute(route)) : null);
   workspace.mount();
   performance.mark("run page: drawn");
   main.dataset.ready = "true";

@@ -11,6 +11,7 @@ export class PlanMap {
   private readonly renderer = L.canvas({ padding: 0.5, tolerance: 2 });
   private readonly shapes = new Map<string, L.Path>();
   private layer: L.Layer | null = null;
+  private route: L.GeoJSON | null = null;
 
   constructor(private readonly element: HTMLElement, private readonly onPick: (pick: Pick) => void) {
     this.map = L.map(element, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false, renderer: this.renderer });
@@ -52,6 +53,21 @@ export class PlanMap {
   /** Recolours the given shapes (those a move touched), or every shape, without redrawing the layer from scratch. */
   recolour(colourOf: (id: string) => string, ids: Iterable<string> = this.shapes.keys()): void {
     for (const id of ids) this.shapes.get(id)?.setStyle({ fillColor: colourOf(id) });
+  }
+
+  /** Draws a route (a GeoJSON line with stop points) over the territories and zooms to it; null takes it away. */
+  showRoute(route: GeoJSON.FeatureCollection | null): void {
+    if (this.route) this.map.removeLayer(this.route);
+    this.route = null;
+    if (!route) return;
+    this.route = L.geoJSON(route, {
+      style: { color: "#000", weight: 3, opacity: 0.9 },
+      pointToLayer: (feature, at) => L.circleMarker(at, { renderer: this.renderer, radius: feature.properties?.kind === "rep" ? 7 : 5, color: "#000", weight: 2, fillColor: "#fff", fillOpacity: 1 })
+        .bindTooltip(feature.properties?.kind === "rep" ? `home of ${feature.properties.repId}` : `${feature.properties?.order}. ${feature.properties?.accountId} ${feature.properties?.start ?? ""}`),
+    }).addTo(this.map);
+    const bounds = this.route.getBounds();
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [24, 24], animate: false });
+    this.element.dataset.route = String(route.features.filter(f => f.properties?.kind === "stop").length);
   }
 
   /** A thick outline on the given ids (changed accounts, the selection), a thin one elsewhere. */
