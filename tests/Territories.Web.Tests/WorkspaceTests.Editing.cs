@@ -151,7 +151,7 @@ public sealed partial class WorkspaceTests
         var busy = visits.FindIndex(v => v > 0);
         Assert.True(busy >= 0, "r001 has no visit in the first week of 2027");
         await days.Nth(busy).GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(page.Locator("table.stops tbody tr")).ToHaveCountAsync(visits[busy]);
+        await Expect(page.Locator("table.stops tbody tr")).ToHaveCountAsync(visits[busy], new() { Timeout = 120_000 });
         await Expect(page.Locator(".map").First).ToHaveAttributeAsync("data-route", visits[busy].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(host.ErrorsOf(page));
         await BrowserHost.ScreenshotAsync(page, "routes");
@@ -183,6 +183,7 @@ public sealed partial class WorkspaceTests
 
         await row.GetByLabel("Role of new-analyst").SelectOptionAsync("planner");
         await row.GetByRole(AriaRole.Button, new() { Name = "Change role" }).ClickAsync();
+        await Expect(page.Locator("p[role=status]")).ToHaveTextAsync("new-analyst: role planner.");
         await Expect(page.Locator("table.users tr", new() { HasText = "new-analyst" }).GetByLabel("Role of new-analyst")).ToHaveValueAsync("planner");
         var users = await host.Admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users");
         Assert.Equal("planner", users!.Single(u => u.GetProperty("name").GetString() == "new-analyst").GetProperty("role").GetString());
@@ -207,6 +208,7 @@ public sealed partial class WorkspaceTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await withKey.GetAsync("/api/v1/me")).StatusCode);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Disable new-analyst" }).ClickAsync();
+        await Expect(page.Locator("p[role=status]")).ToHaveTextAsync("new-analyst: disabled.");
         await Expect(page.Locator("table.users tr", new() { HasText = "new-analyst" })).ToContainTextAsync("disabled");
         Assert.Empty(host.ErrorsOf(page));
 

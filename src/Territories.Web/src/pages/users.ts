@@ -27,8 +27,9 @@ function userRow(u: User, refresh: () => Promise<void>, keys: HTMLElement, where
   const self = u.id === me()?.id;
   const role = h("select", { "aria-label": `Role of ${u.name}` }, roles.map(r => h("option", { value: r, selected: r === u.role }, r)));
   const change = (body: Record<string, unknown>) => attempt(async () => {
-    await request<User>("PATCH", `/api/v1/users/${enc(u.id)}`, { body, headers: { "If-Match": `"${u.version}"` } });
+    const changed = await request<User>("PATCH", `/api/v1/users/${enc(u.id)}`, { body, headers: { "If-Match": `"${u.version}"` } });
     await refresh();
+    put(where, h("p", { role: "status" }, `${changed.name}: ${"role" in body ? `role ${changed.role}` : changed.disabled ? "disabled" : "enabled"}.`));
   }, where);
   return [
     h("strong", {}, u.name), h("span", { class: "row" }, role, h("button", { type: "button", onclick: () => change({ role: role.value }) }, "Change role")),
