@@ -46,7 +46,10 @@ export function changesEditor(initial: Changes, book: Problem, editable: boolean
   const repIds = () => [...book.reps.map(r => r.id).filter(id => !c.repsRemoved.includes(id)), ...c.repsAdded.map(r => r.id)];
   const repChoice = (label: string, ids: () => string[]) => {
     const select = h("select", {});
-    const fill = () => put(select, ids().map(id => h("option", { value: id }, name(id))));
+    const fill = () => {
+      const chosen = select.value;
+      put(select, ids().map(id => h("option", { value: id, selected: id === chosen }, name(id))));
+    };
     fill();
     return { select, fill, field: field(label, select) };
   };
@@ -114,6 +117,7 @@ export function changesEditor(initial: Changes, book: Problem, editable: boolean
         }
         const existing = c.repsResized.findIndex(r => r.repId === resizeRep.select.value);
         if (existing >= 0) c.repsResized.splice(existing, 1);
+        resize.capacity.input.value = resize.maxAccounts.input.value = "";
         return { repId: resizeRep.select.value, ...(capacity !== undefined ? { capacity } : {}), ...(maxAccounts !== undefined ? { maxAccounts } : {}) };
       })),
     group("Locked accounts", "changes.accountsLocked", c.accountsLocked, (l: Lock) => `${l.accountId} locked to ${name(l.repId)}`, changed,
