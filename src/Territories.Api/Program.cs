@@ -25,6 +25,7 @@ builder.Services.AddSingleton<SolverPool>();
 builder.Services.AddSingleton<RequestBodies>();
 builder.Services.AddSingleton<RunSignal>();
 builder.Services.AddSingleton<RunExecution>();
+builder.Services.AddSingleton<RunPlans>();
 builder.Services.AddHostedService<RunWorker>();
 builder.Services.AddTerritoriesAccess(builder.Configuration);
 
@@ -61,6 +62,7 @@ app.MapPlanInForce();
 app.MapProposals();
 app.MapVisitLog();
 app.MapQuotaPlanInForce();
+app.MapRunEdits();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>

@@ -90,6 +90,9 @@ public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
         ["GET /api/v1/datasets/{id}/visit-policy"] = Policy.Member,
         ["PUT /api/v1/datasets/{id}/quota-plan"] = Policy.Planning,
         ["GET /api/v1/datasets/{id}/quota-plan"] = Policy.Member,
+        ["GET /api/v1/runs/{id}/problem"] = Policy.Member,
+        ["POST /api/v1/runs/{id}/analyze"] = Policy.Planning,
+        ["POST /api/v1/runs/{id}/edits"] = Policy.Planning,
     };
 
     /// <summary>The lowest role each policy admits (null: no credentials needed).</summary>
