@@ -113,8 +113,11 @@ internal sealed class LpRelaxation
     {
         var deadline = DateTime.UtcNow + limit;
         double lagrangianBound = double.NegativeInfinity;
+        // A cancelled run (a user's cancel, or the time limit) stops GLOP inside its solve, not after it.
+        using var interrupt = cancel.Register(() => _solver.InterruptSolve());
         for (var round = 1; ; round++)
         {
+            if (cancel.IsCancellationRequested) return null;
             _solver.SetTimeLimit((long)Math.Max(1, (deadline - DateTime.UtcNow).TotalMilliseconds));
             var status = _solver.Solve();
             if (status == Solver.ResultStatus.INFEASIBLE && round == 1) return LpResult.Infeasible;
