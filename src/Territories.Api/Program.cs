@@ -15,6 +15,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes;
     kestrel.Limits.MaxRequestLineSize = RequestTargetGuard.KestrelRequestLineLimit;
+    kestrel.ConfigureEndpointDefaults(listen => listen.UseRejectionProblemDetails());
 });
 if (settings.RequestLogging) builder.Services.AddHttpLogging(_ => { });
 builder.Services.AddContractJson();
