@@ -14,11 +14,12 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         {
             Id = id ?? StoreTime.NewId(), Name = content.Name, Version = 1, CreatedAt = now, UpdatedAt = now,
             RepCount = content.RepCount, AccountCount = content.AccountCount, UnitCount = content.UnitCount, Document = content.Document,
+            Overview = content.Overview,
         };
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await connection.ExecuteAsync(
-            $"INSERT INTO datasets ({Columns}, document) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document)",
+            $"INSERT INTO datasets ({Columns}, document, overview) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document, @Overview)",
             row, transaction);
         await database.InsertAccountsAsync(connection, transaction, row.Id, content.Accounts, cancel);
         await transaction.CommitAsync(cancel);
@@ -47,6 +48,23 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         return row?.ToRecord();
     }
 
+    /// <summary>The dataset without its document, with its overview; null when it does not exist.</summary>
+    public async Task<DatasetOverview?> GetOverviewAsync(string id, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        var row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
+            new CommandDefinition($"SELECT {Columns}, '' AS document, overview FROM datasets WHERE id = @id", new { id }, cancellationToken: cancel));
+        return row is null ? null : new DatasetOverview(row.ToRecord(), row.Overview);
+    }
+
+    /// <summary>Keeps the overview of a dataset stored without one, if it is still at <paramref name="version"/>.</summary>
+    public async Task SetOverviewAsync(string id, int version, string overview, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE datasets SET overview = @overview WHERE id = @id AND version = @version", new { id, version, overview }, cancellationToken: cancel));
+    }
+
     /// <summary>Replaces the content when <paramref name="expectedVersion"/> is null or still current.</summary>
     public Task<StoreWrite<DatasetRecord>> ReplaceAsync(string id, DatasetContent content, int? expectedVersion, CancellationToken cancel = default) =>
         UpdateAsync(id, content, "name = @Name, rep_count = @RepCount", new { content.Name, content.RepCount },
@@ -66,11 +84,11 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         var parameters = new DynamicParameters(setValues);
-        parameters.AddDynamicParams(new { id, content.UnitCount, content.AccountCount, content.Document, expectedVersion, now = StoreTime.Now(time) });
+        parameters.AddDynamicParams(new { id, content.UnitCount, content.AccountCount, content.Document, content.Overview, expectedVersion, now = StoreTime.Now(time) });
         var updated = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
             $"""
             UPDATE datasets SET {set}, version = version + 1, updated_at = @now, unit_count = @UnitCount, account_count = @AccountCount,
-                document = @Document
+                document = @Document, overview = @Overview
             WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion)
             RETURNING {Columns}, document
             """,
@@ -161,6 +179,7 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         public int AccountCount { get; init; }
         public int UnitCount { get; init; }
         public string Document { get; init; } = "";
+        public string? Overview { get; init; }
 
         public DatasetRecord ToRecord() => new(Id, Name, Version, StoreTime.From(CreatedAt), StoreTime.From(UpdatedAt), RepCount, AccountCount, UnitCount, Document);
     }
