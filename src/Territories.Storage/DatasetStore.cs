@@ -7,6 +7,9 @@ public sealed class DatasetStore(Database database, TimeProvider time)
 {
     private const string Columns = "id, name, version, created_at, updated_at, rep_count, account_count, unit_count";
 
+    private const string OverviewUpsert =
+        "INSERT INTO dataset_overviews (dataset_id, overview) VALUES (@id, @Overview) ON CONFLICT (dataset_id) DO UPDATE SET overview = excluded.overview";
+
     public async Task<DatasetRecord> CreateAsync(DatasetContent content, string? id = null, CancellationToken cancel = default)
     {
         var now = StoreTime.Now(time);
@@ -14,13 +17,13 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         {
             Id = id ?? StoreTime.NewId(), Name = content.Name, Version = 1, CreatedAt = now, UpdatedAt = now,
             RepCount = content.RepCount, AccountCount = content.AccountCount, UnitCount = content.UnitCount, Document = content.Document,
-            Overview = content.Overview,
         };
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await connection.ExecuteAsync(
-            $"INSERT INTO datasets ({Columns}, document, overview) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document, @Overview)",
+            $"INSERT INTO datasets ({Columns}, document) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document)",
             row, transaction);
+        await connection.ExecuteAsync(OverviewUpsert, new { id = row.Id, content.Overview }, transaction);
         await database.InsertAccountsAsync(connection, transaction, row.Id, content.Accounts, cancel);
         await transaction.CommitAsync(cancel);
         await connection.ExecuteAsync(database.AccountStatisticsSql);
@@ -53,7 +56,9 @@ public sealed class DatasetStore(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancel);
         var row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
-            new CommandDefinition($"SELECT {Columns}, '' AS document, overview FROM datasets WHERE id = @id", new { id }, cancellationToken: cancel));
+            new CommandDefinition(
+                $"SELECT {Columns}, '' AS document, o.overview FROM datasets LEFT JOIN dataset_overviews o ON o.dataset_id = id WHERE id = @id",
+                new { id }, cancellationToken: cancel));
         return row is null ? null : new DatasetOverview(row.ToRecord(), row.Overview);
     }
 
@@ -62,7 +67,10 @@ public sealed class DatasetStore(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancel);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE datasets SET overview = @overview WHERE id = @id AND version = @version", new { id, version, overview }, cancellationToken: cancel));
+            """
+            INSERT INTO dataset_overviews (dataset_id, overview) SELECT id, @overview FROM datasets WHERE id = @id AND version = @version
+            ON CONFLICT (dataset_id) DO UPDATE SET overview = excluded.overview
+            """, new { id, version, overview }, cancellationToken: cancel));
     }
 
     /// <summary>Replaces the content when <paramref name="expectedVersion"/> is null or still current.</summary>
@@ -84,11 +92,11 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         var parameters = new DynamicParameters(setValues);
-        parameters.AddDynamicParams(new { id, content.UnitCount, content.AccountCount, content.Document, content.Overview, expectedVersion, now = StoreTime.Now(time) });
+        parameters.AddDynamicParams(new { id, content.UnitCount, content.AccountCount, content.Document, expectedVersion, now = StoreTime.Now(time) });
         var updated = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
             $"""
             UPDATE datasets SET {set}, version = version + 1, updated_at = @now, unit_count = @UnitCount, account_count = @AccountCount,
-                document = @Document, overview = @Overview
+                document = @Document
             WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion)
             RETURNING {Columns}, document
             """,
@@ -100,6 +108,7 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         }
         await connection.ExecuteAsync("DELETE FROM dataset_accounts WHERE dataset_id = @id", new { id }, transaction);
         await database.InsertAccountsAsync(connection, transaction, id, content.Accounts, cancel);
+        await connection.ExecuteAsync(OverviewUpsert, new { id, content.Overview }, transaction);
         await transaction.CommitAsync(cancel);
         await connection.ExecuteAsync(database.AccountStatisticsSql);
         return StoreWrite<DatasetRecord>.Done(updated.ToRecord());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Territories.Tests.Shared;
 using System.Text.Json.Nodes;
 using Territories.Domain.Contracts;
 
@@ -88,15 +89,15 @@ public abstract partial class ServiceTests
 
         var refused = new Dictionary<string, (int Status, string Body, string Raw)>
         {
-            ["NUL in the path"] = await RawSocket.SendAsync(address, $"GET /api/v1/datasets/{dataset}%00 HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),
-            ["70 KB URL"] = await RawSocket.SendAsync(address, $"GET /api/v1/datasets/{new string('a', 70_000)} HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),
-            ["40 KB header"] = await RawSocket.SendAsync(address, $"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: {new string('h', 40_000)}\r\n\r\n"),
-            ["200 headers"] = await RawSocket.SendAsync(address,
+            ["NUL in the path"] = await Raw(address, $"GET /api/v1/datasets/{dataset}%00 HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),
+            ["70 KB URL"] = await Raw(address, $"GET /api/v1/datasets/{new string('a', 70_000)} HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),
+            ["40 KB header"] = await Raw(address, $"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: {new string('h', 40_000)}\r\n\r\n"),
+            ["200 headers"] = await Raw(address,
                 $"GET /health HTTP/1.1\r\nHost: x\r\n{string.Concat(Enumerable.Range(0, 200).Select(i => $"X-H{i}: v\r\n"))}\r\n"),
-            ["Content-Length not a number"] = await RawSocket.SendAsync(address, $"POST /api/v1/datasets HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n{auth}\r\n{{}}"),
-            ["no Host header"] = await RawSocket.SendAsync(address, "GET /health HTTP/1.1\r\n\r\n"),
+            ["Content-Length not a number"] = await Raw(address, $"POST /api/v1/datasets HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n{auth}\r\n{{}}"),
+            ["no Host header"] = await Raw(address, "GET /health HTTP/1.1\r\n\r\n"),
         };
-        var pipelined = await RawSocket.SendAsync(address,
+        var pipelined = await Raw(address,
             $"GET /api/v1/datasets/{dataset} HTTP/1.1\r\nHost: x\r\n{auth}\r\nGET /api/v1/nothing-here HTTP/1.1\r\nHost: x\r\n{auth}\r\nGET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         foreach (var (name, (status, body, _)) in refused)
@@ -196,6 +197,8 @@ public abstract partial class ServiceTests
             await Task.Delay(50);
         }
     }
+
+    private static Task<(int Status, string Body, string Raw)> Raw(Uri address, string request) => RawSocket.SendAsync(address, request, ServiceClient.Deadline);
 
     private static Task<Reply> Raw(ServiceClient client, HttpMethod method, string path, string contentType, byte[] body)
     {
