@@ -13,6 +13,7 @@ public sealed class TerritoryProblem
     private readonly int[][] _pairRepsByAccount;
     private ObjectiveScales? _scales;
     private int[][]? _eligible;
+    private (UnitVector?[] Accounts, UnitVector?[] Homes)? _vectors;
 
     private TerritoryProblem(string? name, IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts,
         IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs, SolveOptions options, OrgTree org)
@@ -83,7 +84,7 @@ public sealed class TerritoryProblem
     public bool HasAccount(AccountId id) => _accountIndex.ContainsKey(id);
 
     /// <summary>The pair given for (account, rep), if any.</summary>
-    public Pair? PairOf(int account, int rep) => _pairs.GetValueOrDefault((account, rep));
+    public Pair? PairOf(int account, int rep) => _pairs.Count == 0 ? null : _pairs.GetValueOrDefault((account, rep));
 
     /// <summary>The reps that a pair names for this account.</summary>
     public IReadOnlyList<int> PairRepsOf(int account) => _pairRepsByAccount[account];
@@ -171,8 +172,13 @@ public sealed class TerritoryProblem
     public ObjectiveScales Scales => _scales ??= ObjectiveScales.For(this);
 
     /// <summary>Great-circle km from the rep's home to the account; 0 when either has no position.</summary>
-    public double DistanceKm(int account, int rep) =>
-        Accounts[account].Location is { } p && Reps[rep].Home is { } h ? GreatCircle.DistanceKm(h, p) : 0;
+    public double DistanceKm(int account, int rep)
+    {
+        var (accounts, homes) = _vectors ??= (Accounts.Select(a => Vector(a.Location)).ToArray(), Reps.Select(r => Vector(r.Home)).ToArray());
+        return accounts[account] is { } p && homes[rep] is { } h ? GreatCircle.DistanceKm(h, p) : 0;
+    }
+
+    private static UnitVector? Vector(GeoPoint? point) => point is { } p ? UnitVector.Of(p) : null;
 
     private static Dictionary<TId, int> Index<T, TId>(IReadOnlyList<T> items, Func<T, TId> id, string what)
         where TId : notnull

@@ -1,4 +1,3 @@
-using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Planning.Rules;
 
@@ -22,12 +21,11 @@ internal sealed class AssignmentData
         Weights = problem.EffectiveWeights;
         Scales = problem.Scales;
         Metric = problem.Options.Balance.Metric;
-        Capacity = problem.Reps.Select(r => r.Capacity).ToArray();
-        MaxAccounts = problem.Reps.Select(r => r.MaxAccounts ?? int.MaxValue).ToArray();
+        Capacity = Capacity.For(problem);
+        MaxAccounts = MaxAccounts.For(problem);
         Current = Enumerable.Range(0, AccountCount).Select(problem.CurrentRepIndexOf).ToArray();
         MoveWeight = Enumerable.Range(0, AccountCount).Select(a => ObjectiveScales.MoveWeight(problem, a)).ToArray();
-        var knownCurrent = Current.Count(c => c >= 0);
-        MovedLimit = problem.Options.MaxMovedShare is { } share ? RuleLimits.MovedLimit(share, knownCurrent) : int.MaxValue;
+        MoveCap = MoveCap.For(problem);
         Fractions = problem.FairShareFractions();
         Candidates = new int[AccountCount][];
         Workload = new double[AccountCount][];
@@ -47,14 +45,13 @@ internal sealed class AssignmentData
     public ObjectiveWeights Weights { get; }
     public ObjectiveScales Scales { get; }
     public BalanceMetric Metric { get; }
-    public double[] Capacity { get; }
-    public int[] MaxAccounts { get; }
+    public Capacity Capacity { get; }
+    public MaxAccounts MaxAccounts { get; }
     /// <summary>The current rep of each account, or -1 (none, or a rep who left).</summary>
     public int[] Current { get; }
     /// <summary>What moving each account costs in the disruption term before scaling.</summary>
     public double[] MoveWeight { get; }
-    /// <summary>The most accounts that may move; int.MaxValue when unlimited.</summary>
-    public int MovedLimit { get; }
+    public MoveCap MoveCap { get; }
     /// <summary>Each rep's fair-share fraction (capacity over total capacity).</summary>
     public double[] Fractions { get; }
     /// <summary>Candidate rep indices of each account, cheapest first.</summary>

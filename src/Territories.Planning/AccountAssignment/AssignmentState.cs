@@ -1,4 +1,3 @@
-using Territories.Domain.Evaluation;
 using Territories.Planning.Rules;
 
 namespace Territories.Planning.AccountAssignment;
@@ -70,7 +69,7 @@ internal sealed class AssignmentState
         var delta = RepViolation(ra, _data.Workload[b][sb] - _data.Workload[a][fa], 0, _data.MetricValue[b][sb] - _data.MetricValue[a][fa]) - RepViolation(ra, 0, 0, 0)
                   + RepViolation(rb, _data.Workload[a][sa] - _data.Workload[b][fb], 0, _data.MetricValue[a][sa] - _data.MetricValue[b][fb]) - RepViolation(rb, 0, 0, 0);
         var moved = Moved + MoveChange(a, ra, rb) + MoveChange(b, rb, ra);
-        return delta + Math.Max(0, moved - _data.MovedLimit) - Math.Max(0, Moved - _data.MovedLimit);
+        return delta + _data.MoveCap.Excess(moved) - _data.MoveCap.Excess(Moved);
     }
 
     private int MoveChange(int account, int from, int to) => (_data.CountsAsMove(account, to) ? 1 : 0) - (_data.CountsAsMove(account, from) ? 1 : 0);
@@ -100,9 +99,9 @@ internal sealed class AssignmentState
     public bool Fits(int account, int slot)
     {
         var r = _data.Candidates[account][slot];
-        if (Load[r] + _data.Workload[account][slot] > _data.Capacity[r] + Slack(_data.Capacity[r])) return false;
-        if (Count[r] + 1 > _data.MaxAccounts[r]) return false;
-        if (_data.Band is { } band && MetricSum[r] + _data.MetricValue[account][slot] > Upper(band, r) + Slack(Upper(band, r))) return false;
+        if (!_data.Capacity.Allows(r, Load[r] + _data.Workload[account][slot])) return false;
+        if (_data.MaxAccounts.Excess(r, Count[r] + 1) > 0) return false;
+        if (_data.Band is { } band && MetricSum[r] + _data.MetricValue[account][slot] > Upper(band, r) + HeuristicSlack.Of(Upper(band, r))) return false;
         return true;
     }
 
@@ -112,7 +111,7 @@ internal sealed class AssignmentState
         if (_data.Band is not { } band) return true;
         var slot = Slot[account];
         var r = _data.Candidates[account][slot];
-        return MetricSum[r] - _data.MetricValue[account][slot] >= Lower(band, r) - Slack(Lower(band, r));
+        return MetricSum[r] - _data.MetricValue[account][slot] >= Lower(band, r) - HeuristicSlack.Of(Lower(band, r));
     }
 
     /// <summary>True when moving the account to <paramref name="slot"/> keeps the move count within its limit.</summary>
@@ -121,7 +120,7 @@ internal sealed class AssignmentState
         var from = RepOf(account);
         var to = _data.Candidates[account][slot];
         var delta = (_data.CountsAsMove(account, to) ? 1 : 0) - (from >= 0 && _data.CountsAsMove(account, from) ? 1 : 0);
-        return Moved + delta <= _data.MovedLimit;
+        return _data.MoveCap.Allows(Moved + delta);
     }
 
     public double Upper(BalanceBand band, int rep) => band.FixedTotal ? band.Upper[rep] : band.UpperOf(rep, MetricTotal);
@@ -133,7 +132,7 @@ internal sealed class AssignmentState
     {
         var v = 0.0;
         for (var r = 0; r < _data.RepCount; r++) v += RepViolation(r, 0, 0, 0);
-        return v + Math.Max(0, Moved - _data.MovedLimit) + Unassigned;
+        return v + _data.MoveCap.Excess(Moved) + Unassigned;
     }
 
     /// <summary>
@@ -144,13 +143,13 @@ internal sealed class AssignmentState
     public double RepViolation(int r, double loadDelta, int countDelta, double metricDelta)
     {
         var load = Load[r] + loadDelta;
-        var v = Squared(Math.Max(0, load - _data.Capacity[r] - Slack(_data.Capacity[r])) / Math.Max(1, _data.Capacity[r]));
-        v += Math.Max(0, Count[r] + countDelta - _data.MaxAccounts[r]);
+        var v = Squared(_data.Capacity.Excess(r, load));
+        v += _data.MaxAccounts.Excess(r, Count[r] + countDelta);
         if (_data.Band is not { } band) return v;
         var metric = MetricSum[r] + metricDelta;
         var scale = Math.Max(1e-9, _data.Fractions[r] * Math.Max(1, MetricTotal));
-        v += Squared(Math.Max(0, metric - Upper(band, r) - Slack(Upper(band, r))) / scale);
-        v += Squared(Math.Max(0, Lower(band, r) - Slack(Lower(band, r)) - metric) / scale);
+        v += Squared(Math.Max(0, metric - Upper(band, r) - HeuristicSlack.Of(Upper(band, r))) / scale);
+        v += Squared(Math.Max(0, Lower(band, r) - HeuristicSlack.Of(Lower(band, r)) - metric) / scale);
         return v;
     }
 
@@ -173,9 +172,6 @@ internal sealed class AssignmentState
         delta += RepViolation(to, _data.Workload[account][slot], 1, _data.MetricValue[account][slot]) - RepViolation(to, 0, 0, 0);
         if (!withinMoveBudget) return delta;
         var moved = Moved + (_data.CountsAsMove(account, to) ? 1 : 0) - (from >= 0 && _data.CountsAsMove(account, _data.Candidates[account][from]) ? 1 : 0);
-        return delta + Math.Max(0, moved - _data.MovedLimit) - Math.Max(0, Moved - _data.MovedLimit);
+        return delta + _data.MoveCap.Excess(moved) - _data.MoveCap.Excess(Moved);
     }
-
-    // Half the evaluator's slack, so every plan the heuristic calls feasible passes the evaluator.
-    private static double Slack(double magnitude) => PlanEvaluator.RelativeSlack / 2 * Math.Max(1.0, Math.Abs(magnitude));
 }

@@ -36,19 +36,26 @@ internal static class CandidateSelector
         return (chosen, seed);
     }
 
-    /// <summary>The k items of <paramref name="reps"/> with the smallest key, without sorting them all.</summary>
+    /// <summary>The k items of <paramref name="reps"/> with the smallest key, kept in a small sorted buffer (most reps are
+    /// rejected by one comparison with the k-th).</summary>
     private static HashSet<int> Nearest(IReadOnlyList<int> reps, int k, Func<int, double> key)
     {
         if (reps.Count <= k) return [.. reps];
-        var heap = new PriorityQueue<int, double>(k + 1, Comparer<double>.Create((x, y) => y.CompareTo(x)));
+        var best = new (double Key, int Rep)[k];
+        var count = 0;
         foreach (var r in reps)
         {
-            heap.Enqueue(r, key(r));
-            if (heap.Count > k) heap.Dequeue();
+            var value = key(r);
+            if (count == k && value >= best[k - 1].Key) continue;
+            var i = count < k ? count++ : k - 1;
+            while (i > 0 && best[i - 1].Key > value)
+            {
+                best[i] = best[i - 1];
+                i--;
+            }
+            best[i] = (value, r);
         }
-        var nearest = new HashSet<int>(k);
-        while (heap.TryDequeue(out var r, out _)) nearest.Add(r);
-        return nearest;
+        return [.. best.Select(e => e.Rep)];
     }
 
     /// <summary>
@@ -87,6 +94,10 @@ internal static class CandidateSelector
             return band.Lower;
         }
 
+        /// <summary>
+        /// Reps take turns, least filled first, claiming the unclaimed account that costs them least extra. Each rep's
+        /// accounts wait in a heap by that extra cost (built in linear time): a rep claims only a few of its thousands.
+        /// </summary>
         private void FillToLower(double[] lower)
         {
             var byRep = Enumerable.Range(0, problem.Reps.Count).Select(_ => new List<(int Account, double Regret)>()).ToArray();
@@ -95,16 +106,15 @@ internal static class CandidateSelector
                 var best = nearest[a].Select(r => pairCost(a, r)).DefaultIfEmpty(0).Min();
                 foreach (var r in problem.EligibleRepsOf(a)) byRep[r].Add((a, pairCost(a, r) - best));
             }
-            foreach (var list in byRep) list.Sort((x, y) => x.Regret.CompareTo(y.Regret));
-            var next = new int[problem.Reps.Count];
+            var waiting = byRep.Select(list => new PriorityQueue<int, double>(list)).ToArray();
             var queue = new PriorityQueue<int, double>();
             for (var r = 0; r < problem.Reps.Count; r++) if (lower[r] > 0) queue.Enqueue(r, 0);
             while (queue.TryDequeue(out var r, out _))
             {
-                var list = byRep[r];
-                while (next[r] < list.Count && (_seed[list[next[r]].Account] >= 0 || !Fits(list[next[r]].Account, r))) next[r]++;
-                if (next[r] == list.Count) continue;
-                Claim(list[next[r]++].Account, r);
+                var heap = waiting[r];
+                while (heap.TryPeek(out var account, out _) && (_seed[account] >= 0 || !Fits(account, r))) heap.Dequeue();
+                if (!heap.TryDequeue(out var claimed, out _)) continue;
+                Claim(claimed, r);
                 if (_load[r] < lower[r]) queue.Enqueue(r, _load[r] / lower[r]);
             }
         }

@@ -113,15 +113,15 @@ internal sealed class CpSatModel
     private void AddCapacity()
     {
         foreach (var (r, terms) in ByRep(_workload.Up, (a, s) => _data.Workload[a][s]))
-            Enforce(Model.Add(LinearExpr.WeightedSum(terms.Vars, terms.Coefficients) <= _workload.Down(_data.Capacity[r]) - _scope.FixedLoad(r, _workload)), RuleNames.Capacity);
+            Enforce(_data.Capacity.Add(Model, r, LinearExpr.WeightedSum(terms.Vars, terms.Coefficients), _scope.FixedLoad(r, _workload), _workload), RuleNames.Capacity);
     }
 
     private void AddMaxAccounts()
     {
         foreach (var (r, terms) in ByRep(v => (long)v, (_, _) => 1))
         {
-            if (_data.MaxAccounts[r] != int.MaxValue)
-                Enforce(Model.Add(LinearExpr.Sum(terms.Vars) <= _data.MaxAccounts[r] - _scope.FixedCount(r)), RuleNames.MaxAccounts);
+            if (_data.MaxAccounts.Binds(r))
+                Enforce(_data.MaxAccounts.Add(Model, r, LinearExpr.Sum(terms.Vars), _scope.FixedCount(r)), RuleNames.MaxAccounts);
         }
     }
 
@@ -147,12 +147,12 @@ internal sealed class CpSatModel
 
     private void AddMaxMovedShare()
     {
-        if (_data.MovedLimit == int.MaxValue) return;
+        if (!_data.MoveCap.Binds) return;
         var moves = new List<BoolVar>();
         for (var a = 0; a < X.Length; a++)
             for (var k = 0; k < X[a].Length; k++)
                 if (_data.CountsAsMove(a, RepOf(a, k))) moves.Add(X[a][k]);
-        Enforce(Model.Add(LinearExpr.Sum(moves) <= _data.MovedLimit - _scope.FixedMoves), RuleNames.MaxMovedShare);
+        Enforce(_data.MoveCap.Add(Model, LinearExpr.Sum(moves), _scope.FixedMoves), RuleNames.MaxMovedShare);
     }
 
     /// <summary>

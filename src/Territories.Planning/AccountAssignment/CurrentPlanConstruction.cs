@@ -15,7 +15,7 @@ internal static class CurrentPlanConstruction
     public static bool Applies(AssignmentData data) =>
         Enumerable.Range(0, data.AccountCount).Count(a => data.Current[a] >= 0 && data.IndexOf(a, data.Current[a]) >= 0) * 2 > data.AccountCount;
 
-    public static AssignmentState Build(AssignmentData data, CancellationToken cancel)
+    public static AssignmentState Build(AssignmentData data, ConstructionBudget budget)
     {
         var state = new AssignmentState(data);
         for (var a = 0; a < data.AccountCount; a++)
@@ -27,8 +27,8 @@ internal static class CurrentPlanConstruction
         for (var r = 0; r < data.RepCount; r++) ShedOverflow(data, state, accountsOf[r]);
         foreach (var a in Enumerable.Range(0, data.AccountCount).Where(a => state.Slot[a] < 0).OrderByDescending(a => data.MetricValue[a].Max()))
             state.Assign(a, Place(data, state, a));
-        new Repair(data, state).Run(cancel);
-        LocalSearch.Relocate(data, state, cancel);
+        new Repair(data, state).Run(budget.Repair);
+        LocalSearch.Relocate(data, state, budget.Polish);
         return state;
     }
 
@@ -48,7 +48,7 @@ internal static class CurrentPlanConstruction
     }
 
     private static bool IsOver(AssignmentData data, AssignmentState state, int r) =>
-        state.Load[r] > data.Capacity[r] || state.Count[r] > data.MaxAccounts[r]
+        !data.Capacity.Allows(r, state.Load[r]) || data.MaxAccounts.Excess(r, state.Count[r]) > 0
         || data.Band is { } band && state.MetricSum[r] > state.Upper(band, r);
 
     /// <summary>The least extra objective cost of giving the account to another of its candidates.</summary>

@@ -9,7 +9,7 @@ namespace Territories.Planning.AccountAssignment;
 internal static class GreedyConstruction
 {
     /// <param name="preferred">Optional preferred rep per account (e.g. the LP relaxation rounded); -1 for none.</param>
-    public static AssignmentState Build(AssignmentData data, int[]? preferred, CancellationToken cancel)
+    public static AssignmentState Build(AssignmentData data, int[]? preferred, ConstructionBudget budget)
     {
         var state = new AssignmentState(data);
         for (var a = 0; a < data.AccountCount; a++)
@@ -17,8 +17,8 @@ internal static class GreedyConstruction
         if (data.Band is not null) FillLowerBands(data, state, preferred);
         foreach (var a in Order(data).Where(a => state.Slot[a] < 0))
             state.Assign(a, Choose(data, state, a, preferred is null ? -1 : preferred[a]));
-        new Repair(data, state).Run(cancel);
-        LocalSearch.Relocate(data, state, cancel);
+        new Repair(data, state).Run(budget.Repair);
+        LocalSearch.Relocate(data, state, budget.Polish);
         return state;
     }
 

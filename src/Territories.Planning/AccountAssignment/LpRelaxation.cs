@@ -54,8 +54,8 @@ internal sealed class LpRelaxation
         _solver.SetSolverSpecificParametersAsString("use_dual_simplex: true");
         var infinity = double.PositiveInfinity;
         _assign = Enumerable.Range(0, data.AccountCount).Select(_ => _solver.MakeConstraint(1, 1)).ToArray();
-        _capacity = data.Capacity.Select(c => _solver.MakeConstraint(-infinity, c)).ToArray();
-        _maxAccounts = data.MaxAccounts.Select(m => m == int.MaxValue ? null : _solver.MakeConstraint(-infinity, m)).ToArray();
+        _capacity = Enumerable.Range(0, data.RepCount).Select(r => data.Capacity.AddTo(_solver, r)).ToArray();
+        _maxAccounts = Enumerable.Range(0, data.RepCount).Select(r => data.MaxAccounts.AddTo(_solver, r)).ToArray();
         _bandUpper = new Constraint?[data.RepCount];
         _bandLower = new Constraint?[data.RepCount];
         if (data.Band is { } band)
@@ -87,7 +87,7 @@ internal sealed class LpRelaxation
                 _deviationBelow[r]!.SetCoefficient(_deviation, _shares[r]);
             }
         }
-        if (data.MovedLimit != int.MaxValue) _moved = _solver.MakeConstraint(-infinity, data.MovedLimit);
+        _moved = data.MoveCap.AddTo(_solver);
         var objective = _solver.Objective();
         objective.SetMinimization();
         if (_deviation is not null) objective.SetCoefficient(_deviation, data.Weights.Balance);

@@ -53,7 +53,7 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
     /// </summary>
     private bool RelocateAndMoveBack(List<int> broken)
     {
-        if (state.Moved < data.MovedLimit) return false;
+        if (state.Moved < data.MoveCap.Limit) return false;
         var before = state.Violation();
         foreach (var r in broken.Take(SwapReps))
         {
@@ -101,12 +101,12 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
     private Move? BestGlobalMove()
     {
         Move? best = null;
-        if (state.Unassigned == 0 && state.Moved <= data.MovedLimit) return null;
+        if (state.Unassigned == 0 && data.MoveCap.Allows(state.Moved)) return null;
         for (var a = 0; a < data.AccountCount; a++)
         {
             if (state.Slot[a] < 0)
                 for (var s = 0; s < data.Candidates[a].Length; s++) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
-            else if (state.Moved > data.MovedLimit && data.CountsAsMove(a, state.RepOf(a)) && data.IndexOf(a, data.Current[a]) is var s and >= 0)
+            else if (!data.MoveCap.Allows(state.Moved) && data.CountsAsMove(a, state.RepOf(a)) && data.IndexOf(a, data.Current[a]) is var s and >= 0)
                 Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
         }
         return best;

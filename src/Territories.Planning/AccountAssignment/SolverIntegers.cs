@@ -15,7 +15,7 @@ internal sealed record SolverIntegers(IntegerScale Workload, IntegerScale Metric
 {
     public static SolverIntegers For(AssignmentData data)
     {
-        var workload = IntegerScale.For(data.Workload.SelectMany(w => w).Concat(data.Capacity), 3);
+        var workload = IntegerScale.For(data.Workload.SelectMany(w => w).Concat(Enumerable.Range(0, data.RepCount).Select(r => data.Capacity[r])), 3);
         var metric = IntegerScale.For(data.MetricValue.SelectMany(m => m), 2);
         var objective = ObjectiveScale(data);
         var balance = data.Weights.Balance;

@@ -3,6 +3,7 @@ using Google.OrTools.Sat;
 using Territories.Domain.Evaluation;
 using Territories.Domain.Plans;
 using Territories.Planning.AccountAssignment;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.Diagnostics;
 
@@ -34,10 +35,10 @@ internal static class ConflictExplainer
         var options = data.Problem.Options;
         return rule switch
         {
-            RuleNames.Capacity => "every rep's capacity",
-            RuleNames.MaxAccounts => "the reps' maxAccounts",
+            RuleNames.Capacity => Capacity.Description,
+            RuleNames.MaxAccounts => MaxAccounts.Description,
             RuleNames.Balance => data.Band?.Describe() ?? rule,
-            RuleNames.MaxMovedShare => $"maxMovedShare of {UserText.Percent(options.MaxMovedShare ?? 0)} ({data.MovedLimit} moves)",
+            RuleNames.MaxMovedShare => data.MoveCap.Describe(),
             _ => rule,
         };
     }

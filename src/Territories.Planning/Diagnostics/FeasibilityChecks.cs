@@ -75,13 +75,10 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
             var rep = problem.Reps[group.Key];
             var hours = group.Sum(a => problem.WorkloadOf(a, group.Key));
             var ids = group.Select(a => problem.Accounts[a].Id).ToList();
-            if (hours > rep.Capacity * (1 + 1e-9))
-                yield return new Diagnostic(DiagnosticCodes.LockedOverCapacity,
-                    $"rep {rep.Id} has {Hours(hours)} hours of locked accounts but only {Hours(rep.Capacity)} hours of capacity; unlock some or raise the capacity",
-                    ids, [rep.Id]);
-            if (rep.MaxAccounts is { } max && ids.Count > max)
-                yield return new Diagnostic(DiagnosticCodes.LockedOverMaxAccounts,
-                    $"rep {rep.Id} has {ids.Count} locked accounts but may own at most {max}", ids, [rep.Id]);
+            if (Capacity.Exceeds(rep, hours))
+                yield return new Diagnostic(DiagnosticCodes.LockedOverCapacity, Capacity.LockedOverMessage(rep, hours), ids, [rep.Id]);
+            if (MaxAccounts.Exceeds(rep, ids.Count))
+                yield return new Diagnostic(DiagnosticCodes.LockedOverMaxAccounts, MaxAccounts.LockedOverMessage(rep, ids.Count), ids, [rep.Id]);
         }
     }
 
@@ -113,9 +110,9 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
     /// <summary>Moves that no plan can avoid (current rep no longer eligible, or over capacity) against the move cap.</summary>
     private IEnumerable<Diagnostic> MovedShare()
     {
-        if (problem.Options.MaxMovedShare is not { } share) yield break;
+        var cap = MoveCap.For(problem);
+        if (!cap.Binds) yield break;
         var withCurrent = Enumerable.Range(0, problem.Accounts.Count).Where(a => problem.CurrentRepIndexOf(a) >= 0).ToList();
-        var limit = Domain.Evaluation.RuleLimits.MovedLimit(share, withCurrent.Count);
         var forced = withCurrent.Where(a => !problem.EligibleRepsOf(a).Contains(problem.CurrentRepIndexOf(a))).ToList();
         var overloadMoves = 0;
         var overloaded = new List<RepId>();
@@ -128,7 +125,7 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
             var needed = 0;
             foreach (var w in workloads)
             {
-                if (load <= rep.Capacity * (1 + 1e-9) && needed >= overCount) break;
+                if (!Capacity.Exceeds(rep, load) && needed >= overCount) break;
                 load -= w;
                 needed++;
             }
@@ -136,12 +133,11 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
             overloadMoves += needed;
             overloaded.Add(rep.Id);
         }
-        if (forced.Count + overloadMoves <= limit) yield break;
+        if (cap.Allows(forced.Count + overloadMoves)) yield break;
         var parts = new List<string>();
         if (forced.Count > 0) parts.Add($"{forced.Count} account(s) must leave a current rep who may no longer serve them (skills, lock or pairs)");
         if (overloadMoves > 0) parts.Add($"at least {overloadMoves} must leave rep(s) {Ids(overloaded.Select(r => r.Value))} to bring them within capacity");
-        yield return new Diagnostic(DiagnosticCodes.MovedShareTooTight,
-            $"maxMovedShare {UserText.Percent(share)} allows {limit} move(s), but {string.Join("; ", parts)}",
+        yield return new Diagnostic(DiagnosticCodes.MovedShareTooTight, cap.TooTight(parts),
             forced.Select(a => problem.Accounts[a].Id).ToList(), overloaded);
     }
 

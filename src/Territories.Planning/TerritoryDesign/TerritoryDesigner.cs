@@ -62,7 +62,7 @@ internal sealed class TerritoryDesigner(TerritoryProblem problem, SolveClock clo
         for (var u = 0; u < data.UnitCount; u++)
         {
             var fits = Enumerable.Range(0, data.RepCount).Any(r => data.Eligible[u][r]
-                && data.Workload[u][r] <= data.Accounts.Capacity[r] + 1e-9 && (band is null || data.Metric[u][r] <= band.Upper[r] + 1e-9));
+                && data.Accounts.Capacity.Allows(r, data.Workload[u][r]) && (band is null || data.Metric[u][r] <= band.Upper[r] + 1e-9));
             if (fits || !data.Eligible[u].Any(e => e)) continue;
             var r0 = Array.FindIndex(data.Eligible[u], e => e);
             var limit = band is null ? "its capacity" : string.Create(CultureInfo.InvariantCulture, $"the balance band's upper end ({band.Upper[r0]:N0} for rep {problem.Reps[r0].Id})");

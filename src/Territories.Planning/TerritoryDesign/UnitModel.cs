@@ -72,23 +72,23 @@ internal sealed class UnitModel
     {
         var scale = _data.Accounts.Integers.Workload;
         for (var r = 0; r < _data.RepCount; r++)
-            Model.Add(LinearExpr.WeightedSum(OfRep(r).Select(p => p.X), OfRep(r).Select(p => scale.Up(_data.Workload[p.Unit][r]))) <= scale.Down(_data.Accounts.Capacity[r]));
+            _data.Accounts.Capacity.Add(Model, r, LinearExpr.WeightedSum(OfRep(r).Select(p => p.X), OfRep(r).Select(p => scale.Up(_data.Workload[p.Unit][r]))), 0, scale);
     }
 
     private void AddMaxAccounts()
     {
         for (var r = 0; r < _data.RepCount; r++)
         {
-            if (_data.Accounts.MaxAccounts[r] == int.MaxValue) continue;
-            Model.Add(LinearExpr.WeightedSum(OfRep(r).Select(p => p.X), OfRep(r).Select(p => (long)_data.AccountsOf[p.Unit].Count)) <= _data.Accounts.MaxAccounts[r]);
+            if (!_data.Accounts.MaxAccounts.Binds(r)) continue;
+            _data.Accounts.MaxAccounts.Add(Model, r, LinearExpr.WeightedSum(OfRep(r).Select(p => p.X), OfRep(r).Select(p => (long)_data.AccountsOf[p.Unit].Count)), 0);
         }
     }
 
     private void AddMaxMoved()
     {
-        if (_data.Accounts.MovedLimit == int.MaxValue) return;
+        if (!_data.Accounts.MoveCap.Binds) return;
         var moves = Enumerable.Range(0, _data.RepCount).SelectMany(r => OfRep(r).Where(p => _data.Moves[p.Unit][r] > 0).Select(p => (p.X, (long)_data.Moves[p.Unit][r]))).ToList();
-        Model.Add(LinearExpr.WeightedSum(moves.Select(m => m.X), moves.Select(m => m.Item2)) <= _data.Accounts.MovedLimit);
+        _data.Accounts.MoveCap.Add(Model, LinearExpr.WeightedSum(moves.Select(m => m.X), moves.Select(m => m.Item2)), 0);
     }
 
     private void AddBalanceBand()

@@ -19,7 +19,7 @@ public class CpSatModelTests
     {
         var problem = BalancedBook();
         var data = AssignmentData.Build(problem, null);
-        var plan = GreedyConstruction.Build(data, null, CancellationToken.None);
+        var plan = GreedyConstruction.Build(data, null, ConstructionBudget.Unlimited);
         Assert.Equal(0, plan.Violation());
         var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null);
         model.AddHint(plan.RepOfAll());
@@ -36,7 +36,7 @@ public class CpSatModelTests
     {
         var problem = BalancedBook();
         var data = AssignmentData.Build(problem, null);
-        var start = GreedyConstruction.Build(data, null, CancellationToken.None).RepOfAll();
+        var start = GreedyConstruction.Build(data, null, ConstructionBudget.Unlimited).RepOfAll();
         var fixedRepOf = start.Select((r, a) => a % 10 == 0 ? -1 : r).ToArray();
         var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Fixing(data, fixedRepOf));
         model.AddHint(start);

@@ -17,16 +17,9 @@ public class CurrentPlanConstructionTests
     [Fact]
     public void Build_UnbalancedTodayAndAMoveCapThatBinds_MeetsTheBandWithTheFewestMoves()
     {
-        var reps = new[] { Build.Rep("r0"), Build.Rep("r1"), Build.Rep("r2"), Build.Rep("r3") };
-        var held = new[] { ("r0", 16), ("r1", 4), ("r2", 10), ("r3", 10) };
-        var accounts = held.SelectMany(h => Enumerable.Range(0, h.Item2).Select(i => Build.Account($"{h.Item1}-{i}", 3, current: h.Item1))).ToList();
-        var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 },
-            new BalanceRule(BalanceMetric.Workload, 0.10), maxMovedShare: 0.125));
-        var data = AssignmentData.Build(problem, null);
-        Assert.Equal(5, data.MovedLimit);
-        Assert.True(CurrentPlanConstruction.Applies(data));
+        var (problem, data) = UnbalancedBook();
 
-        var state = CurrentPlanConstruction.Build(data, CancellationToken.None);
+        var state = CurrentPlanConstruction.Build(data, ConstructionBudget.Unlimited);
 
         var evaluation = PlanEvaluator.Evaluate(problem, state.RepOfAll());
         Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
@@ -34,6 +27,35 @@ public class CurrentPlanConstructionTests
         for (var a = 0; a < data.AccountCount; a++)
             if (problem.Accounts[a].Id.Value.StartsWith("r2") || problem.Accounts[a].Id.Value.StartsWith("r3"))
                 Assert.Equal(problem.CurrentRepIndexOf(a), state.RepOf(a));
+    }
+
+    /// <summary>
+    /// The polish (the relocate search) has no time left, the repair has: the plan still meets every rule. A run whose
+    /// construction was cut with the band 0.03% unmet returned no plan at all under load.
+    /// </summary>
+    [Fact]
+    public void Build_PolishTimeOverButRepairTimeLeft_StillMeetsEveryRule()
+    {
+        var (problem, data) = UnbalancedBook();
+        using var over = new CancellationTokenSource();
+        over.Cancel();
+
+        var state = CurrentPlanConstruction.Build(data, new ConstructionBudget(CancellationToken.None, over.Token));
+
+        Assert.True(PlanEvaluator.Evaluate(problem, state.RepOfAll()).IsFeasible);
+    }
+
+    private static (TerritoryProblem Problem, AssignmentData Data) UnbalancedBook()
+    {
+        var reps = new[] { Build.Rep("r0"), Build.Rep("r1"), Build.Rep("r2"), Build.Rep("r3") };
+        var held = new[] { ("r0", 16), ("r1", 4), ("r2", 10), ("r3", 10) };
+        var accounts = held.SelectMany(h => Enumerable.Range(0, h.Item2).Select(i => Build.Account($"{h.Item1}-{i}", 3, current: h.Item1))).ToList();
+        var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 },
+            new BalanceRule(BalanceMetric.Workload, 0.10), maxMovedShare: 0.125));
+        var data = AssignmentData.Build(problem, null);
+        Assert.Equal(5, data.MoveCap.Limit);
+        Assert.True(CurrentPlanConstruction.Applies(data));
+        return (problem, data);
     }
 
     /// <summary>A book where nobody owns anything yet (a new team) has no plan of today's to start from.</summary>

@@ -18,7 +18,7 @@ public class NeighbourhoodSearchTests
         var data = AssignmentData.Build(problem, null);
         var clock = new SolveClock(TimeProvider.System, 60);
         var incumbent = new Incumbent(problem, clock, null);
-        var start = GreedyConstruction.Build(data, null, CancellationToken.None).RepOfAll();
+        var start = GreedyConstruction.Build(data, null, ConstructionBudget.Unlimited).RepOfAll();
         Assert.True(incumbent.Offer(start, "construction"));
         var before = incumbent.Evaluation!.Objective;
 

@@ -33,7 +33,7 @@ public class RepairTests
         var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 },
             new BalanceRule(BalanceMetric.Workload, 0.10), maxMovedShare: 0.07));
         var data = AssignmentData.Build(problem, null);
-        Assert.Equal(2, data.MovedLimit);
+        Assert.Equal(2, data.MoveCap.Limit);
         var state = new AssignmentState(data);
         for (var a = 0; a < data.AccountCount; a++)
         {
