@@ -7,106 +7,65 @@ namespace Territories.Api.Hosting;
 
 /// <summary>
 /// Kestrel refuses some requests while it parses them, before any application code runs (a NUL in the path, a request
-/// line or headers over its limits, a header with a control character, a missing <c>Host</c>, a <c>Content-Length</c>
-/// that is not a number), and answers those with a status, <c>Connection: close</c> and an empty body. This connection
-/// middleware gives such answers the problem-details body every other error has; everything else passes untouched.
+/// line or headers over its limits, a missing <c>Host</c>, a <c>Content-Length</c> that is not a number), and answers
+/// those with a status, <c>Connection: close</c> and an empty body. This connection middleware gives such answers the
+/// problem-details body every other error has: Kestrel writes each connection's output into a pipe of its own, and a
+/// pump passes what Kestrel flushed on to the socket, rewriting a flush that is exactly a bare refusal
+/// (<see cref="RejectionResponse"/>); everything else passes as it came.
 /// </summary>
 public static class KestrelRejections
 {
-    /// <summary>Wraps each connection's output on this endpoint (see <see cref="RejectionBodyWriter"/>).</summary>
+    /// <summary>A bare refusal is a few hundred bytes; larger flushes are passed on without looking at them.</summary>
+    private const int MaxRefusalBytes = 16 * 1024;
+
     public static void UseRejectionProblemDetails(this ListenOptions listen) =>
-        listen.Use(next => connection =>
+        listen.Use(next => async connection =>
         {
             var transport = connection.Transport;
-            connection.Transport = new DuplexPipe(transport.Input, new RejectionBodyWriter(transport.Output));
-            return next(connection);
+            var output = new Pipe(new PipeOptions(useSynchronizationContext: false));
+            connection.Transport = new DuplexPipe(transport.Input, output.Writer);
+            var pump = PumpAsync(output.Reader, transport.Output);
+            try
+            {
+                await next(connection);
+            }
+            finally
+            {
+                await output.Writer.CompleteAsync();
+                await pump;
+                connection.Transport = transport;
+            }
         });
+
+    private static async Task PumpAsync(PipeReader flushed, PipeWriter socket)
+    {
+        try
+        {
+            while (true)
+            {
+                var read = await flushed.ReadAsync();
+                var buffer = read.Buffer;
+                if (!buffer.IsEmpty)
+                {
+                    var answered = buffer.Length <= MaxRefusalBytes ? RejectionResponse.WithBody(buffer.ToArray()) : null;
+                    if (answered is not null) socket.Write(answered);
+                    else foreach (var segment in buffer) socket.Write(segment.Span);
+                }
+                flushed.AdvanceTo(buffer.End);
+                var sent = buffer.IsEmpty ? default : await socket.FlushAsync();
+                if (read.IsCompleted || read.IsCanceled || sent.IsCompleted) break;
+            }
+        }
+        finally
+        {
+            await flushed.CompleteAsync();
+        }
+    }
 
     private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
     {
         public PipeReader Input => input;
 
         public PipeWriter Output => output;
-    }
-}
-
-/// <summary>
-/// A connection's output as Kestrel writes it, collected in this writer's own buffer and passed on at each flush: a
-/// flush that is a bare refusal (a whole response head with a 4xx status, <c>Content-Length: 0</c> and
-/// <c>Connection: close</c>) goes out with a problem-details body (<see cref="RejectionResponse"/>); anything else goes
-/// out as it came. Memory handed out stays valid across a flush until it is advanced, as a pipe's does (Kestrel relies on it).
-/// </summary>
-public sealed class RejectionBodyWriter(PipeWriter inner) : PipeWriter
-{
-    /// <summary>The buffer's size between responses; one grown beyond <see cref="MaxKept"/> by a large write is let go after it passed on.</summary>
-    private const int InitialSize = 4096;
-
-    private const int MaxKept = 64 * 1024;
-
-    private byte[] _buffer = new byte[InitialSize];
-
-    /// <summary>Bytes in [_flushed, _written) are advanced but not yet passed on.</summary>
-    private int _flushed;
-
-    private int _written;
-
-    /// <summary>Whether memory was handed out and not yet advanced: the buffer may not move back to its start then.</summary>
-    private bool _lent;
-
-    public override Memory<byte> GetMemory(int sizeHint = 0) => _buffer.AsMemory(Reserve(sizeHint));
-
-    public override Span<byte> GetSpan(int sizeHint = 0) => _buffer.AsSpan(Reserve(sizeHint));
-
-    public override void Advance(int bytes)
-    {
-        _written += bytes;
-        _lent = false;
-    }
-
-    public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
-    {
-        PassOn();
-        return inner.FlushAsync(cancellationToken);
-    }
-
-    public override void CancelPendingFlush() => inner.CancelPendingFlush();
-
-    public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
-
-    public override long UnflushedBytes => inner.UnflushedBytes + _written - _flushed;
-
-    public override void Complete(Exception? exception = null)
-    {
-        PassOn();
-        inner.Complete(exception);
-    }
-
-    public override async ValueTask CompleteAsync(Exception? exception = null)
-    {
-        PassOn();
-        await inner.CompleteAsync(exception);
-    }
-
-    /// <summary>Makes room for <paramref name="sizeHint"/> bytes after the written ones; answers where they start.</summary>
-    private int Reserve(int sizeHint)
-    {
-        _lent = true;
-        var needed = Math.Max(sizeHint, 1);
-        if (_buffer.Length - _written >= needed) return _written;
-        var pending = _written - _flushed;
-        var grown = new byte[Math.Max(_buffer.Length * 2, pending + needed)];
-        _buffer.AsSpan(_flushed, pending).CopyTo(grown);
-        (_buffer, _flushed, _written) = (grown, 0, pending);
-        return _written;
-    }
-
-    private void PassOn()
-    {
-        var pending = _buffer.AsSpan(_flushed, _written - _flushed);
-        if (!pending.IsEmpty) inner.Write(RejectionResponse.WithBody(pending) ?? pending);
-        _flushed = _written;
-        if (_lent) return;
-        _flushed = _written = 0;
-        if (_buffer.Length > MaxKept) _buffer = new byte[InitialSize];
     }
 }
