@@ -26,6 +26,7 @@ builder.Services.AddSingleton<SolverPool>();
 builder.Services.AddSingleton<RequestBodies>();
 builder.Services.AddSingleton<RunSignal>();
 builder.Services.AddSingleton<RunExecution>();
+builder.Services.AddSingleton<RunPlans>();
 builder.Services.AddHostedService<RunWorker>();
 builder.Services.AddTerritoriesAccess(builder.Configuration);
 
@@ -60,6 +61,9 @@ app.MapClassification();
 app.MapVisits();
 app.MapPlanInForce();
 app.MapProposals();
+app.MapVisitLog();
+app.MapQuotaPlanInForce();
+app.MapRunEdits();
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' host.</summary>

@@ -72,5 +72,6 @@ public static class CliApp
         ImportGapCommand.Create(console),
         ClassifyCommand.Create(console),
         VisitsCommand.Create(console),
+        VisitReportCommand.Create(console),
     };
 }

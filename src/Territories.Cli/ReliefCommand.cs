@@ -19,21 +19,25 @@ public static class ReliefCommand
         {
             var plan = InputFile.Read(parse.GetValue(quotasFile)!, json => PlanReader.Read<QuotaPlan>(json, "a quota plan"));
             var moveList = InputFile.Read(parse.GetValue(moves)!, QuotaMovesReader.Read);
-            QuotaPlan relieved;
-            IReadOnlyList<ReliefEntry> relief;
-            try
-            {
-                (relieved, relief) = QuotaReliever.Apply(plan, moveList);
-            }
-            catch (ArgumentException e)
-            {
-                throw new InvalidInputException([new InputError($"{parse.GetValue(moves)}: moves", e.Message)]);
-            }
+            var (relieved, relief) = Relieve(plan, moveList, parse.GetValue(moves)!);
             await Output.WriteAsync(parse.GetValue(output), console.Out, ContractSerializer.Write(new { plan = relieved, relief }), cancel);
             foreach (var entry in relief)
                 console.Error.WriteLine($"{entry.AccountId}: {entry.FromRepId} -> {entry.ToRepId} from {entry.Effective:yyyy-MM-dd}, share {entry.Share.ToString("0.####", CultureInfo.InvariantCulture)}: {entry.Amount.ToString("0.00", CultureInfo.InvariantCulture)} moved");
             return CliApp.Success;
         });
         return command;
+    }
+
+    /// <summary>The plan relieved by the moves; a move from a rep without a quota is invalid input naming the moves file.</summary>
+    public static (QuotaPlan Plan, IReadOnlyList<ReliefEntry> Relief) Relieve(QuotaPlan plan, IReadOnlyList<QuotaMove> moves, string movesFile)
+    {
+        try
+        {
+            return QuotaReliever.Apply(plan, moves);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException([new InputError($"{movesFile}: moves", e.Message)]);
+        }
     }
 }

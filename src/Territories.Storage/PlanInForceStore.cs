@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Territories.Domain.Actuals;
 
 namespace Territories.Storage;
 
@@ -43,6 +44,19 @@ public sealed class PlanInForceStore(Database database, TimeProvider time)
     {
         await using var connection = await database.OpenAsync(cancel);
         return await LatestAsync(connection, null, datasetId, cancel);
+    }
+
+    /// <summary>Every account's owner over time: its owner before any publication and every published change; null when the dataset does not exist.</summary>
+    public async Task<OwnerTimeline?> TimelineAsync(string datasetId, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        if (await AccountsAsync(connection, null, datasetId, cancel) is not { } accounts) return null;
+        var changes = await connection.QueryAsync<(string AccountId, string ValidFrom, string RepId, string? PreviousRepId, long Seq)>(new CommandDefinition(
+            """
+            SELECT o.account_id, o.valid_from, o.rep_id, o.previous_rep_id, p.seq FROM account_owners o JOIN publications p ON p.id = o.publication_id
+            WHERE o.dataset_id = @datasetId
+            """, new { datasetId }, cancellationToken: cancel));
+        return new OwnerTimeline(accounts, changes.Select(c => new OwnerChangeOn(c.AccountId, ParseDay(c.ValidFrom), c.RepId, c.PreviousRepId, (int)c.Seq)));
     }
 
     public async Task<AccountHistory?> HistoryAsync(string datasetId, string accountId, CancellationToken cancel = default)
@@ -113,11 +127,11 @@ public sealed class PlanInForceStore(Database database, TimeProvider time)
         string datasetId, DateOnly day, CancellationToken cancel)
     {
         if (await AccountsAsync(connection, transaction, datasetId, cancel) is not { } accounts) return null;
-        var changed = (await connection.QueryAsync<(string AccountId, string ValidFrom, string RepId)>(new CommandDefinition(
-                "SELECT account_id, valid_from, rep_id FROM account_owners WHERE dataset_id = @datasetId AND valid_from <= @day",
-                new { datasetId, day = Day(day) }, transaction, cancellationToken: cancel)))
-            .GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.ValidFrom, StringComparer.Ordinal).RepId);
-        return accounts.Select(a => (a.AccountId, changed.TryGetValue(a.AccountId, out var rep) ? rep : a.CurrentRepId)).ToList();
+        var changes = await connection.QueryAsync<(string AccountId, string ValidFrom, string RepId)>(new CommandDefinition(
+            "SELECT account_id, valid_from, rep_id FROM account_owners WHERE dataset_id = @datasetId AND valid_from <= @day",
+            new { datasetId, day = Day(day) }, transaction, cancellationToken: cancel));
+        var owners = new OwnerTimeline(accounts, changes.Select(c => new OwnerChangeOn(c.AccountId, ParseDay(c.ValidFrom), c.RepId, null, 0)));
+        return accounts.Select(a => (a.AccountId, owners.OwnerOn(a.AccountId, day))).ToList();
     }
 
     /// <summary>The dataset's account ids and current reps in its order; null when the dataset does not exist.</summary>

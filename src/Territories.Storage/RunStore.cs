@@ -46,6 +46,22 @@ public sealed class RunStore(Database database, TimeProvider time)
         return (row.ToRecord(), true);
     }
 
+    /// <summary>Stores a plan made outside the solver (a hand edit) as a completed run of the scenario, finished at once.</summary>
+    public async Task<RunRecord> RecordCompletedAsync(string scenarioId, string problem, string plan, RunProgress progress, CancellationToken cancel = default)
+    {
+        var now = StoreTime.Now(time);
+        await using var connection = await database.OpenAsync(cancel);
+        return (await connection.QuerySingleAsync<RunRow>(
+            $"""
+            INSERT INTO runs (id, scenario_id, state, created_at, updated_at, started_at, finished_at, best_objective, bound, gap, elapsed_seconds,
+                solutions, problem, plan)
+            VALUES (@id, @scenarioId, 'completed', @now, @now, @now, @now, @BestObjective, @Bound, @Gap, @ElapsedSeconds, @Solutions, @problem, @plan)
+            RETURNING {Columns}
+            """,
+            new { id = StoreTime.NewId(), scenarioId, now, progress.BestObjective, progress.Bound, progress.Gap, progress.ElapsedSeconds, progress.Solutions,
+                problem, plan })).ToRecord();
+    }
+
     public async Task<RunRecord?> GetAsync(string id, CancellationToken cancel = default)
     {
         await using var connection = await database.OpenAsync(cancel);

@@ -14,6 +14,8 @@ public sealed class TerritoryStore
         Audit = new AuditStore(database);
         PlansInForce = new PlanInForceStore(database, time);
         Proposals = new ProposalStore(database, time);
+        VisitLog = new VisitLogStore(database, time);
+        DatasetPlans = new DatasetPlanStore(database, time);
     }
 
     public Database Database { get; }
@@ -25,6 +27,8 @@ public sealed class TerritoryStore
     public AuditStore Audit { get; }
     public PlanInForceStore PlansInForce { get; }
     public ProposalStore Proposals { get; }
+    public VisitLogStore VisitLog { get; }
+    public DatasetPlanStore DatasetPlans { get; }
 
     /// <summary>Applies pending migrations and answers the store.</summary>
     public static async Task<TerritoryStore> OpenAsync(Database database, TimeProvider time, CancellationToken cancel = default)

@@ -82,6 +82,17 @@ public abstract class AccessTests(TestStore store) : StoredServiceTests(store)
         ["POST /api/v1/proposals/{id}/approve"] = Policy.Approval,
         ["POST /api/v1/proposals/{id}/reject"] = Policy.Approval,
         ["POST /api/v1/proposals/{id}/publish"] = Policy.Planning,
+        ["POST /api/v1/datasets/{id}/visits"] = Policy.Planning,
+        ["POST /api/v1/datasets/{id}/visits.csv"] = Policy.Planning,
+        ["GET /api/v1/datasets/{id}/visits"] = Policy.Member,
+        ["GET /api/v1/datasets/{id}/visits/report"] = Policy.Member,
+        ["PUT /api/v1/datasets/{id}/visit-policy"] = Policy.Planning,
+        ["GET /api/v1/datasets/{id}/visit-policy"] = Policy.Member,
+        ["PUT /api/v1/datasets/{id}/quota-plan"] = Policy.Planning,
+        ["GET /api/v1/datasets/{id}/quota-plan"] = Policy.Member,
+        ["GET /api/v1/runs/{id}/problem"] = Policy.Member,
+        ["POST /api/v1/runs/{id}/analyze"] = Policy.Planning,
+        ["POST /api/v1/runs/{id}/edits"] = Policy.Planning,
     };
 
     /// <summary>The lowest role each policy admits (null: no credentials needed).</summary>

@@ -52,8 +52,9 @@ public abstract partial class ServiceTests
     }
 
     /// <summary>
-    /// Two regions (west: district west-a with w1 and w2; east: district east-a with e1 and e2), eight accounts. Locks make
-    /// the plan move a1 and a2 from w1 to w2 (inside west-a) and keep everything else.
+    /// Two regions (west: district west-a with w1 and w2; east: district east-a with e1 and e2), eight accounts with tiers and
+    /// potentials (w1: a1 100,000, a2 100,000, a3 200,000; w2: a4 400,000; e1 and e2 400,000 each). Locks make the plan move
+    /// a1 and a2 (half of w1's potential) from w1 to w2 (inside west-a) and keep everything else.
     /// </summary>
     private const string TwoRegions = """
         { "name": "two regions",
@@ -62,10 +63,14 @@ public abstract partial class ServiceTests
           "reps": [ { "id": "w1", "capacity": 100, "orgUnitId": "west-a" }, { "id": "w2", "capacity": 100, "orgUnitId": "west-a" },
                     { "id": "e1", "capacity": 100, "orgUnitId": "east-a" }, { "id": "e2", "capacity": 100, "orgUnitId": "east-a" } ],
           "accounts": [
-            { "id": "a1", "workload": 10, "currentRepId": "w1", "lockedRepId": "w2" }, { "id": "a2", "workload": 10, "currentRepId": "w1", "lockedRepId": "w2" },
-            { "id": "a3", "workload": 10, "currentRepId": "w1", "lockedRepId": "w1" }, { "id": "a4", "workload": 10, "currentRepId": "w2", "lockedRepId": "w2" },
-            { "id": "a5", "workload": 10, "currentRepId": "e1", "lockedRepId": "e1" }, { "id": "a6", "workload": 10, "currentRepId": "e1", "lockedRepId": "e1" },
-            { "id": "a7", "workload": 10, "currentRepId": "e2", "lockedRepId": "e2" }, { "id": "a8", "workload": 10, "currentRepId": "e2", "lockedRepId": "e2" } ] }
+            { "id": "a1", "tier": "A", "potential": 100000, "workload": 10, "currentRepId": "w1", "lockedRepId": "w2" },
+            { "id": "a2", "tier": "B", "potential": 100000, "workload": 10, "currentRepId": "w1", "lockedRepId": "w2" },
+            { "id": "a3", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "w1", "lockedRepId": "w1" },
+            { "id": "a4", "tier": "C", "potential": 400000, "workload": 10, "currentRepId": "w2", "lockedRepId": "w2" },
+            { "id": "a5", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e1", "lockedRepId": "e1" },
+            { "id": "a6", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e1", "lockedRepId": "e1" },
+            { "id": "a7", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e2", "lockedRepId": "e2" },
+            { "id": "a8", "tier": "C", "potential": 200000, "workload": 10, "currentRepId": "e2", "lockedRepId": "e2" } ] }
         """;
 
     private static async Task<Dictionary<string, string?>> OwnersOn(ServiceClient client, string dataset, string day)

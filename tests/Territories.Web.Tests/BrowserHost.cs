@@ -105,10 +105,11 @@ public sealed class BrowserHost : IAsyncLifetime
         return page;
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves the whole page, or with <paramref name="fullPage"/> false only the window as it is scrolled.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Territories.Web.Tests;
 
 /// <summary>The planning workspace in a real browser: what planners, viewers and HR see and do on the page.</summary>
-public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost>
+public sealed partial class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private readonly SampleRuns _runs = Shared(host);
     private static readonly Dictionary<BrowserHost, SampleRuns> RunsByHost = [];
@@ -71,6 +71,9 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
         await page.GetByLabel("Segment").SelectOptionAsync("smb");
         await Expect(page.Locator("table.accounts caption")).ToContainTextAsync("of 6");
         await Expect(page.Locator("table.accounts tbody tr")).ToHaveCountAsync(6);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the accounts on the map" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accounts coloured by current rep" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".map[data-layer=points] canvas")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "dataset");
     }
 
@@ -145,6 +148,8 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
         await Expect(moved).Not.ToHaveTextAsync(before);
         await Expect(page.Locator("table.reps")).ToContainTextAsync("outside band");
         await BrowserHost.ScreenshotAsync(page, "rebalance");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose this plan" }).ClickAsync();
+        await Expect(page.Locator("form.propose .form-problem")).ToContainTextAsync("The edited plan breaks hard rules");
 
         await page.GetByLabel("New scenario name").FillAsync("Harris moved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as new scenario" }).ClickAsync();
@@ -176,7 +181,17 @@ public sealed class WorkspaceTests(BrowserHost host) : IClassFixture<BrowserHost
         await Expect(figures.Locator("tr", new() { HasText = "Reps" })).ToContainTextAsync("−1");
         await Expect(page.Locator("table.changed caption")).Not.ToContainTextAsync("(0");
         await Expect(page.Locator("table.changed")).ToContainTextAsync("r003");
-        await Expect(page.Locator(".map canvas")).ToBeVisibleAsync();
+        var before = page.GetByRole(AriaRole.Region, new() { Name = $"Run {today} on the map" });
+        var after = page.GetByRole(AriaRole.Region, new() { Name = $"Run {leaves} on the map" });
+        await Expect(before.Locator(".map canvas")).ToBeVisibleAsync();
+        await Expect(after.Locator(".map canvas")).ToBeVisibleAsync();
+        await Expect(after.Locator(".legend li[data-rep=r003]")).ToHaveCountAsync(0);
+        foreach (var rep in new[] { "r004", "r008", "r012" })
+        {
+            var colour = await before.Locator($".legend li[data-rep={rep}] .swatch").EvaluateAsync<string>("e => e.style.background");
+            Assert.False(string.IsNullOrEmpty(colour));
+            Assert.Equal(colour, await after.Locator($".legend li[data-rep={rep}] .swatch").EvaluateAsync<string>("e => e.style.background"));
+        }
         await BrowserHost.ScreenshotAsync(page, "compare");
     }
 

@@ -10,8 +10,10 @@ namespace Territories.Api.Csv;
 /// </summary>
 public static class CsvUpload
 {
-    public static async Task<(IFormCollection? Form, ValidationProblem? Malformed)> ReadFormAsync(HttpRequest request, CancellationToken cancel)
+    /// <param name="files">What the form must carry, for the error when the body is not a form at all ("the files \"reps\" and \"accounts\"").</param>
+    public static async Task<(IFormCollection? Form, ValidationProblem? Malformed)> ReadFormAsync(HttpRequest request, string files, CancellationToken cancel)
     {
+        if (!request.HasFormContentType) return (null, ContractBody.Problem([new InputError("$", $"must be multipart/form-data with {files}")]));
         try
         {
             return (await request.ReadFormAsync(cancel), null);

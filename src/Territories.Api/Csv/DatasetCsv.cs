@@ -75,14 +75,14 @@ public static partial class DatasetCsv
     /// <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading apostrophe; so does one starting with an
     /// apostrophe, so that <see cref="Unneutralised"/> gives every value back exactly. Numeric cells are never changed.
     /// </summary>
-    private static string? Text(string? value) => value is { Length: > 0 } && NeedsApostrophe(value[0]) ? "'" + value : value;
+    internal static string? Text(string? value) => value is { Length: > 0 } && NeedsApostrophe(value[0]) ? "'" + value : value;
 
     /// <summary>The value <see cref="Text"/> neutralised, on upload: one leading apostrophe before a character it would have protected is dropped.</summary>
     private static string Unneutralised(string cell) => cell.Length > 1 && cell[0] == '\'' && NeedsApostrophe(cell[1]) ? cell[1..] : cell;
 
     private static bool NeedsApostrophe(char first) => first is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'';
 
-    private static List<(JsonObject Item, int Row)> ReadRows(string file, string text, string[] columns, string[] required,
+    internal static List<(JsonObject Item, int Row)> ReadRows(string file, string text, string[] columns, string[] required,
         Func<CsvCells, JsonObject> toItem, List<InputError> errors)
     {
         var rows = new List<(JsonObject, int)>();
@@ -114,7 +114,7 @@ public static partial class DatasetCsv
         return rows;
     }
 
-    private static string RowName(string file) => file switch { "reps.csv" => "rep", "org.csv" => "org unit", _ => "account" };
+    private static string RowName(string file) => file switch { "reps.csv" => "rep", "org.csv" => "org unit", "visits.csv" => "visit", _ => "account" };
 
     private static JsonObject RepRow(CsvCells c) => Without(new JsonObject
     {
@@ -136,7 +136,7 @@ public static partial class DatasetCsv
     });
 
     /// <summary>Leaves out the cells that were empty, so the reader sees them as not given.</summary>
-    private static JsonObject Without(JsonObject item)
+    internal static JsonObject Without(JsonObject item)
     {
         foreach (var empty in item.Where(p => p.Value is null).Select(p => p.Key).ToList()) item.Remove(empty);
         return item;
@@ -156,7 +156,7 @@ public static partial class DatasetCsv
     [GeneratedRegex(@"^(reps|accounts|orgUnits)\[(\d+)\](.*)$")]
     private static partial Regex ItemPath();
 
-    private static string Write(string[] columns, IEnumerable<string?[]> rows)
+    internal static string Write(IReadOnlyList<string> columns, IEnumerable<string?[]> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, Configuration))
@@ -177,7 +177,7 @@ public static partial class DatasetCsv
     private static string List(IEnumerable<string> items) => string.Join(';', items.Order(StringComparer.Ordinal));
 
     /// <summary>One row's cells by column, converted to JSON values; a cell that does not convert is an error at its row and column.</summary>
-    private sealed class CsvCells(string file, int row, Dictionary<string, string> cells, List<InputError> errors)
+    internal sealed class CsvCells(string file, int row, Dictionary<string, string> cells, List<InputError> errors)
     {
         public int Row => row;
 

@@ -91,9 +91,7 @@ public static class DatasetEndpoints
     public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> CreateFromCsv(HttpRequest request, TerritoryStore store, RequestBodies bodies,
         CancellationToken cancel)
     {
-        if (!request.HasFormContentType)
-            return ContractBody.Problem([new InputError("$", "must be multipart/form-data with the files \"reps\" and \"accounts\"")]);
-        var (form, malformed) = await CsvUpload.ReadFormAsync(request, cancel);
+        var (form, malformed) = await CsvUpload.ReadFormAsync(request, "the files \"reps\" and \"accounts\"", cancel);
         if (malformed is not null) return malformed;
         var missing = new[] { "reps", "accounts" }.Where(f => form!.Files[f] is null).Select(f => new InputError(f, $"the file \"{f}\" ({f}.csv) is required")).ToList();
         if (missing.Count > 0) return ContractBody.Problem(missing);

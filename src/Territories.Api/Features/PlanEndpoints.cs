@@ -67,32 +67,38 @@ public static class PlanEndpoints
     {
         var (input, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, ReadAnalysisRequest, cancel);
         if (invalid is not null) return invalid;
-        var evaluation = PlanEvaluator.Evaluate(input!.Problem, input.Assignments);
-        return TypedResults.Ok(new Analysis(evaluation.IsFeasible, evaluation.Objective, evaluation.Violations, evaluation.Reps, evaluation.Kpis, evaluation.ObjectiveTerms, evaluation.OrgUnits));
+        return TypedResults.Ok(Analysis.Of(PlanEvaluator.Evaluate(input!.Problem, input.Assignments)));
     }
 
     private static AnalysisRequest? ReadAnalysisRequest(JsonElement root, List<InputError> errors)
     {
         if (JsonFields.Of(root, "", errors) is not { } f) return null;
         var problemFields = f.Object("problem", required: true);
-        var assignments = f.Array("assignments", required: true).Select(a =>
-        {
-            if (JsonFields.Of(a.Item, a.Path, errors) is not { } item) return null;
-            var assignment = new Assignment(new AccountId(item.String("accountId", required: true) ?? ""), new RepId(item.String("repId", required: true) ?? ""));
-            item.RejectUnknown();
-            return assignment;
-        }).ToList();
+        var assignments = ReadAssignments(f, "assignments", errors);
         f.RejectUnknown();
         if (problemFields is null || errors.Count > 0) return null;
         var problemErrors = new List<InputError>();
         var problem = TerritoryProblemReader.Read(root.GetProperty("problem"), problemErrors);
         errors.AddRange(problemErrors.Select(e => e with { Path = e.Path.Length == 0 ? "problem" : $"problem.{e.Path}" }));
-        return problem is null ? null : new AnalysisRequest(problem, assignments.Select(a => a!).ToList());
+        return problem is null ? null : new AnalysisRequest(problem, assignments.Select(a => a.Assignment).ToList());
     }
+
+    /// <summary>An array of <c>{ "accountId", "repId" }</c> with each item's path; items that are not objects are reported and left out.</summary>
+    public static List<(Assignment Assignment, string Path)> ReadAssignments(JsonFields fields, string name, List<InputError> errors) =>
+        fields.Array(name, required: true).Select(a =>
+        {
+            if (JsonFields.Of(a.Item, a.Path, errors) is not { } item) return ((Assignment, string)?)null;
+            var assignment = new Assignment(new AccountId(item.String("accountId", required: true) ?? ""), new RepId(item.String("repId", required: true) ?? ""));
+            item.RejectUnknown();
+            return (assignment, a.Path);
+        }).OfType<(Assignment, string)>().ToList();
 
     private sealed record AnalysisRequest(TerritoryProblem Problem, IReadOnlyList<Assignment> Assignments);
 }
 
 /// <summary>What an assignment does: whether every hard rule holds, the broken rules, and the plan's figures.</summary>
 public sealed record Analysis(bool Feasible, decimal Objective, IReadOnlyList<RuleViolation> Violations, IReadOnlyList<RepSummary> Reps,
-    PlanKpis Kpis, IReadOnlyList<ObjectiveTermValue> ObjectiveTerms, IReadOnlyList<OrgUnitSummary> OrgUnits);
+    PlanKpis Kpis, IReadOnlyList<ObjectiveTermValue> ObjectiveTerms, IReadOnlyList<OrgUnitSummary> OrgUnits)
+{
+    public static Analysis Of(PlanEvaluation e) => new(e.IsFeasible, e.Objective, e.Violations, e.Reps, e.Kpis, e.ObjectiveTerms, e.OrgUnits);
+}

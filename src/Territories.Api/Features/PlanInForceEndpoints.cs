@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Territories.Api.Access;
@@ -27,9 +26,9 @@ public static class PlanInForceEndpoints
     public static async Task<Results<Ok<AssignmentsAsOf>, ValidationProblem, ProblemHttpResult>> Assignments(string id, TerritoryStore store, TimeProvider time,
         CancellationToken cancel, [FromQuery] string? asOf = null)
     {
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            return ContractBody.Problem([new InputError("asOf", $"must be a date such as 2027-08-01, not \"{asOf}\"")]);
+        var errors = new List<InputError>();
+        var day = QueryDate.Parse("asOf", asOf, errors) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (errors.Count > 0) return ContractBody.Problem(errors);
         return await store.PlansInForce.OwnersAsync(id, day, cancel) is { } owners
             ? TypedResults.Ok(new AssignmentsAsOf(day, owners.Select(o => new OwnerOf(o.AccountId, o.RepId)).ToList()))
             : ApiProblems.NotFound("dataset", id);

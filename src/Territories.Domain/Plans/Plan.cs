@@ -40,9 +40,15 @@ public sealed record Plan(
     /// <summary>The plan's figures per org unit at every level (contract section 8); empty without an organisation.</summary>
     public IReadOnlyList<OrgUnitSummary> OrgUnits { get; init; } = [];
 
+    /// <summary>Set when a planner made this plan by hand from another run's plan; null for a solved plan.</summary>
+    public PlanEdit? Edit { get; init; }
+
     public static double? GapOf(decimal? objective, decimal? bound) =>
         objective is { } o && bound is { } b ? (double)((o - b) / Math.Max(Math.Abs(o), 1m)) : null;
 }
+
+/// <summary>A plan edited by hand: the run whose plan it started from, who edited it and when, and the accounts given to other reps.</summary>
+public sealed record PlanEdit(string BaseRunId, string EditedBy, DateTimeOffset EditedAt, IReadOnlyList<Assignment> Moves);
 
 /// <summary>How the plan was found: the bound's source and whether candidate pruning was used.</summary>
 /// <param name="BoundSource">"cp-sat" (the solver's own proof), "lp-relaxation" (GLOP on every eligible pair) or null.</param>

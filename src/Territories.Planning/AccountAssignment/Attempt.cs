@@ -76,7 +76,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero)
             return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
 
-        var model = new CpSatModel(data, switchableRules: false, ReferenceTotal(hint));
+        if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), cancel: cancel)) is not { } model)
+            return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
         model.AddHint(hint);
         var share = FullModelShare();
         var fullModelTime = ShareOfRemaining(share);
@@ -137,6 +138,19 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         polish.CancelAfter(ShareOfRemaining(ConstructionTimeShare));
         repair.CancelAfter(ShareOfRemaining(repairShare));
         return build(new ConstructionBudget(repair.Token, polish.Token));
+    }
+
+    /// <summary>A model, or null when the time ran out while it was being built.</summary>
+    private static CpSatModel? Build(Func<CpSatModel> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private TimeSpan ShareOfRemaining(double share) => TimeSpan.FromSeconds(Math.Max(1, clock.Remaining.TotalSeconds * share));
@@ -205,7 +219,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     {
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero) return null;
         var scope = ModelScope.Fixing(data, fixedRepOf);
-        var model = new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), scope, balanceTerm);
+        if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), scope, balanceTerm, cancel)) is not { } model) return null;
         model.AddHint(hint);
         var limit = ShareOfRemaining(LpAndFixTimeShare);
         return CpSatRun.Solve(model, settings with { TimeLimit = limit }, repOf => incumbent.Offer(repOf, "lp-and-fix"), cancel);

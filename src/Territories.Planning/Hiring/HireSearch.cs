@@ -102,7 +102,7 @@ internal sealed class HireSearch : IDisposable
         return _lp.Uncovered().Any(r =>
         {
             var u = r.Demand.Quarter.Minus(_request.Start);
-            return u >= t && r.Demand.Region == profile.Region && profile.Skills.Contains(r.Demand.Skill) && _lp.Hours.Hire(u - t) > 0;
+            return u >= t && _lp.Coverage.Covers(profile.Region, r.Demand.Region) && profile.Skills.Contains(r.Demand.Skill) && _lp.Hours.Hire(u - t) > 0;
         });
     }
 

@@ -5,7 +5,7 @@ namespace Territories.Planning.Hiring;
 
 /// <summary>
 /// The mixed-integer program of one hiring request (SCIP through OR-Tools): integer hires per start quarter and profile,
-/// each rep's and hire's quarterly hours routed as a flow to the demand rows of its region and skills, a shortfall
+/// each rep's and hire's quarterly hours routed as a flow to the demand rows of its region (and the units above it) and skills, a shortfall
 /// variable per demand row, and the cap on hires starting in a quarter. The objective is set per stage by
 /// <see cref="LexicographicSolve"/>: first the uncovered hours, then the cost.
 /// </summary>
@@ -22,6 +22,7 @@ internal sealed class HiringModel : IDisposable
         _request = request;
         Hours = hours;
         Profiles = profiles;
+        Coverage = new RegionCoverage(request);
         CostOfHire = costOfHire;
         _solver = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"the {solverId} solver is not available");
         _hires = new Variable[profiles.Count, request.Quarters];
@@ -35,6 +36,8 @@ internal sealed class HiringModel : IDisposable
     public HoursModel Hours { get; }
 
     public IReadOnlyList<Profile> Profiles { get; }
+
+    public RegionCoverage Coverage { get; }
 
     /// <summary>What one hire starting in quarter t costs to the horizon's end.</summary>
     public IReadOnlyList<decimal> CostOfHire { get; }
@@ -77,7 +80,7 @@ internal sealed class HiringModel : IDisposable
             var perHire = Hours.Hire(u - t);
             if (perHire <= 0) continue;
             var quarter = _request.Start.Plus(u);
-            var demand = _request.Demand.Where(d => d.Quarter == quarter && d.Region == profile.Region && profile.Skills.Contains(d.Skill)).Sum(d => d.Workload);
+            var demand = _request.Demand.Where(d => d.Quarter == quarter && Coverage.Covers(profile.Region, d.Region) && profile.Skills.Contains(d.Skill)).Sum(d => d.Workload);
             most = Math.Max(most, Math.Ceiling(demand / perHire));
         }
         return Math.Min(most, _request.MaxHiresPerQuarter ?? double.PositiveInfinity);
@@ -99,7 +102,7 @@ internal sealed class HiringModel : IDisposable
             for (var r = 0; r < _request.Reps.Count; r++)
             {
                 var rep = _request.Reps[r];
-                if (rep.Region != demand.Region || !rep.Skills.Contains(demand.Skill)) continue;
+                if (!Coverage.Covers(rep.Region, demand.Region) || !rep.Skills.Contains(demand.Skill)) continue;
                 if (!repRows.TryGetValue((r, t), out var row))
                     repRows[(r, t)] = row = _solver.MakeConstraint(double.NegativeInfinity, Hours.Rep(rep, t));
                 var flow = _solver.MakeNumVar(0, demand.Workload, "");
@@ -108,7 +111,7 @@ internal sealed class HiringModel : IDisposable
             }
             for (var p = 0; p < Profiles.Count; p++)
             {
-                if (Profiles[p].Region != demand.Region || !Profiles[p].Skills.Contains(demand.Skill)) continue;
+                if (!Coverage.Covers(Profiles[p].Region, demand.Region) || !Profiles[p].Skills.Contains(demand.Skill)) continue;
                 if (!profileRows.TryGetValue((p, t), out var row))
                 {
                     // Hours routed from this profile in quarter t <= hours of its hires started by then.

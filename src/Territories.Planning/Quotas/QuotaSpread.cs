@@ -42,14 +42,7 @@ internal sealed class QuotaSpread(PlanningYear year, ProductiveTime productive, 
         var weights = open.Select(m => productiveMonths[m] * seasonality[m]).ToList();
         if (weights.Sum() <= 0) weights = open.Select(_ => 1.0).ToList();
         var spread = remaining > 0 && open.Count > 0 ? Split(remaining, weights) : new decimal[open.Count];
-        if (remaining < 0)
-            diagnostics.Add(new Diagnostic(QuotaDiagnosticCodes.AlreadyAboveTarget,
-                $"rep {rep.Id} has sold {UserText.Number((double)sold)}, already {UserText.Number((double)-remaining)} above its annual quota; its open months get no quota",
-                RepIds: [rep.Id]));
-        else if (remaining > 0 && (planned <= 0 || remaining > (decimal)QuotaPlanner.FarBehindFactor * planned))
-            diagnostics.Add(new Diagnostic(QuotaDiagnosticCodes.FarBehindTarget,
-                $"rep {rep.Id} must sell {UserText.Number((double)remaining)} in the open months, {(planned > 0 ? UserText.Number((double)(remaining / planned)) + " times" : "more than")} what the original plan asked of them",
-                RepIds: [rep.Id]));
+        if (RespreadDiagnostic.Of(rep.Id, sold, remaining, planned) is { } diagnostic) diagnostics.Add(diagnostic);
         return year.Months.Select((month, m) => m <= actuals.LastClosedMonth
             ? new MonthAmount(month, actuals.SoldIn(rep.Id, month.Id))
             : new MonthAmount(month, spread[open.IndexOf(m)])).ToList();

@@ -11,6 +11,7 @@ import { quotasPage } from "./pages/quotas";
 import { runPage, runsPage } from "./pages/runs";
 import { scenarioPage, scenariosPage } from "./pages/scenarios";
 import { signInPage } from "./pages/signin";
+import { usersPage } from "./pages/users";
 
 const routes: [RegExp, Page][] = [
   [/^\/datasets$/, datasetsPage],
@@ -22,6 +23,7 @@ const routes: [RegExp, Page][] = [
   [/^\/runs\/([^/]+)\/quotas$/, quotasPage],
   [/^\/compare$/, comparePage],
   [/^\/hiring$/, hiringPage],
+  [/^\/users$/, usersPage],
 ];
 
 const main = document.getElementById("main")!;
@@ -62,6 +64,7 @@ function header(): void {
   const links: [string, string, boolean][] = [
     ["#/datasets", "Datasets", true], ["#/scenarios", "Scenarios", true], ["#/runs", "Runs", true],
     ["#/compare", "Compare", true], ["#/hiring", "Hiring", may.hire()],
+    ["#/users", "Users", may.administer()],
   ];
   put(document.getElementById("nav")!, user ? links.filter(l => l[2]).map(([href, text]) => h("a", { href }, text)) : []);
   put(document.getElementById("who")!, user ? [h("span", { class: "me" }, `${user.name} · ${user.role}`), " ",

@@ -30,6 +30,17 @@ public class CpSatModelTests
         Assert.Equal(CpSolverStatus.Optimal, status);
     }
 
+    /// <summary>A solve whose time ran out while its model was being built stops building (it used to build on, past the limit).</summary>
+    [Fact]
+    public void Build_TimeAlreadyOver_StopsBuilding()
+    {
+        var data = AssignmentData.Build(BalancedBook(), null);
+        using var over = new CancellationTokenSource();
+        over.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, cancel: over.Token));
+    }
+
     /// <summary>LP-and-fix's scope: the accounts given a rep stay there, the others are decided, and the plan keeps every rule.</summary>
     [Fact]
     public void Fixing_DecidesOnlyTheFreeAccountsAndKeepsTheRest()

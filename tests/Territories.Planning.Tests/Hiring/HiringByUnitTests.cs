@@ -31,6 +31,25 @@ public class HiringByUnitTests
     }
 
     [Fact]
+    public void Plan_ARepOfADistrict_CoversItsRegionsDemand_ButNotASiblingDistricts()
+    {
+        OrgUnit[] units = [new("west", "West", null), new("west-a", null, "west"), new("west-b", null, "west")];
+        // r1 (district west-a) gives 1600 / 4 x 0.75 = 300 h a quarter; 250 h a quarter are booked on the region itself.
+        var rep = new HiringRep(new Domain.Model.RepId("r1"), new HashSet<string> { "smb" }, "west-a", 1600, null);
+        var regionDemand = Enumerable.Range(0, 4).Select(t => new HiringDemand("smb", "west", Q1.Plus(t), 250)).ToList();
+        var siblingDemand = Enumerable.Range(0, 4).Select(t => new HiringDemand("smb", "west-b", Q1.Plus(t), 250)).ToList();
+        HiringRequest Request(List<HiringDemand> demand) => new(Q1, 4, [rep], 1600, demand, 0.75, 0, [], 0, null, 20_000m, 140_000m, []) { OrgUnits = units };
+
+        var region = HiringPlanner.Plan(Request(regionDemand));
+        var sibling = HiringPlanner.Plan(Request(siblingDemand));
+
+        Assert.Empty(region.Hires);
+        Assert.Empty(region.Shortfalls);
+        Assert.Equal(1, sibling.Hires.Sum(h => h.Count));
+        Assert.Equal("west-b", Assert.Single(sibling.Hires).Region);
+    }
+
+    [Fact]
     public void Reader_RegionThatIsNoUnit_NamesTheField()
     {
         const string json = """

@@ -23,6 +23,7 @@ export const may = {
   plan: () => atLeast("planner"),
   hire: () => atLeast("hr"),
   manage: () => atLeast("manager"),
+  administer: () => atLeast("admin"),
   /** Changing a scenario, or cancelling its runs: its owner, a manager or an admin. */
   change: (ownerId: string | null | undefined) => atLeast("planner") && (ownerId === current?.id || atLeast("manager")),
 };

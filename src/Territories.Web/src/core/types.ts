@@ -38,6 +38,7 @@ export interface Diagnostic { code: string; message: string; accountIds?: string
 export interface Plan {
   status: string; objective: number | null; bound: number | null; gap: number | null; solveSeconds: number;
   assignments: Assignment[]; reps: RepSummary[]; kpis: Kpis; objectiveTerms?: ObjectiveTerm[]; diagnostics: Diagnostic[];
+  solver?: { engine: string }; edit?: { baseRunId: string; editedBy: string; editedAt: string; moves: Assignment[] } | null;
 }
 export interface Violation { rule: string; message: string; accountIds: string[]; repIds: string[] }
 export interface Analysis { feasible: boolean; objective: number; violations: Violation[]; reps: RepSummary[]; kpis: Kpis; objectiveTerms: ObjectiveTerm[] }
@@ -64,3 +65,12 @@ export interface HiringPlan {
   shortfalls: { quarter: string; skill: string; region: string; hours: number; reason: string }[];
   [other: string]: unknown;
 }
+
+export interface Proposal {
+  id: string; state: string; runId: string; effective: string; note?: string | null; createdBy?: string | null;
+  unitsNeeded: string[]; approvalsNeeded: string[]; changes: { accountId: string; fromRepId?: string | null; toRepId?: string | null }[];
+}
+
+export interface User { id: string; name: string; role: string; disabled: boolean; hasPassword: boolean; external: boolean; version: number; createdAt: string }
+export interface ApiKey { id: string; name?: string | null; createdAt: string }
+export interface CreatedKey extends ApiKey { key: string; userId: string }

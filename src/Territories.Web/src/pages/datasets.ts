@@ -1,12 +1,14 @@
 // Datasets: the list, uploads (the two CSV files, or contract JSON; unit shapes on a dataset), a dataset's reps and
 // counts, its accounts page by page with filters, and the accounts on the map.
 import { get, request } from "../core/api";
-import { field, fmt, h, put, table } from "../core/dom";
+import { type Child, field, fmt, h, put, table } from "../core/dom";
 import { attempt, showFormError } from "../core/notice";
 import { may } from "../core/session";
-import type { AccountPage, DatasetDetail, DatasetSummary, Problem } from "../core/types";
+import type { Account, AccountPage, DatasetDetail, DatasetSummary, Problem } from "../core/types";
 import { PlanMap } from "../plan/map";
-import { paletteFor, unassigned } from "../plan/palette";
+import { repLegend } from "../plan/figures";
+import { repColours } from "../plan/palette";
+import { Territories } from "../plan/territories";
 import type { Page } from "./page";
 
 export const datasetsPage: Page = async main => {
@@ -72,7 +74,8 @@ export const datasetPage: Page = async (main, id) => {
   await accountBrowser(accounts, id, d);
 };
 
-async function accountBrowser(box: HTMLElement, id: string, d: DatasetDetail): Promise<void> {
+/** The dataset's accounts page by page, filtered by rep, segment and tier; with <code>action</code>, a last column of controls per account. */
+export async function accountBrowser(box: HTMLElement, id: string, d: DatasetDetail, action?: (account: Account) => Child): Promise<void> {
   const limit = 50;
   let offset = 0;
   const choice = (label: string, values: string[]) => field(label, h("select", {}, h("option", { value: "" }, "all"), values.map(v => h("option", { value: v }, v))));
@@ -89,8 +92,8 @@ async function accountBrowser(box: HTMLElement, id: string, d: DatasetDetail): P
     const page = await get<AccountPage>(`/api/v1/datasets/${encodeURIComponent(id)}/accounts?${query}`);
     put(results,
       table(`Accounts ${page.total ? page.offset + 1 : 0}–${page.offset + page.items.length} of ${fmt.int(page.total)}`,
-        ["Id", "Name", "Segment", "Tier", "Skills", "Workload (h)", "Potential", "Revenue", "Current rep", "Locked to", "Unit"],
-        page.items.map(a => [a.id, a.name ?? "", a.segment ?? "", a.tier ?? "", (a.requiredSkills ?? []).join(", "), fmt.num(a.workload), fmt.money(a.potential), fmt.money(a.revenue), a.currentRepId ?? "", a.lockedRepId ?? "", a.unitId ?? ""]),
+        ["Id", "Name", "Segment", "Tier", "Skills", "Workload (h)", "Potential", "Revenue", "Current rep", "Locked to", "Unit", ...(action ? ["Change"] : [])],
+        page.items.map(a => [a.id, a.name ?? "", a.segment ?? "", a.tier ?? "", (a.requiredSkills ?? []).join(", "), fmt.num(a.workload), fmt.money(a.potential), fmt.money(a.revenue), a.currentRepId ?? "", a.lockedRepId ?? "", a.unitId ?? "", ...(action ? [action(a)] : [])]),
         { class: "accounts" }),
       h("div", { class: "row" },
         h("button", { type: "button", disabled: offset === 0, onclick: () => { offset = Math.max(0, offset - limit); void load(); } }, "Previous page"),
@@ -101,17 +104,21 @@ async function accountBrowser(box: HTMLElement, id: string, d: DatasetDetail): P
   await load();
 }
 
+/** The dataset's accounts with their current reps: unit shapes coloured by the rep holding most of each unit when the dataset has shapes, account points otherwise. */
 async function showMap(box: HTMLElement, id: string, hasShapes: boolean): Promise<void> {
   await attempt(async () => {
-    const problem = await get<Problem>(`/api/v1/datasets/${encodeURIComponent(id)}/export`);
-    const colours = paletteFor(problem.reps.map(r => r.id));
-    const byId = new Map(problem.accounts.map(a => [a.id, a]));
-    const mapElement = h("div", { class: "map", role: "region", "aria-label": "Accounts coloured by current rep" });
-    put(box, h("h2", {}, "Accounts by current rep"), mapElement);
-    const map = new PlanMap(mapElement, () => undefined);
-    map.showPoints(problem.accounts, a => colours.get(byId.get(a)?.currentRepId ?? "") ?? unassigned,
-      a => `${a} · ${byId.get(a)?.segment ?? ""} ${byId.get(a)?.tier ?? ""} · ${byId.get(a)?.currentRepId ?? "no rep"}`);
-    if (hasShapes) box.appendChild(h("p", { class: "muted" }, "The dataset has unit shapes: a run's page draws the territories on them."));
+    const [problem, units] = await Promise.all([
+      get<Problem>(`/api/v1/datasets/${encodeURIComponent(id)}/export`),
+      hasShapes ? get<GeoJSON.FeatureCollection>(`/api/v1/datasets/${encodeURIComponent(id)}/units`).catch(() => null) : Promise.resolve(null),
+    ]);
+    const colours = repColours(problem.reps.map(r => r.id));
+    const current = new Map(problem.accounts.filter(a => a.currentRepId).map(a => [a.id, a.currentRepId!]));
+    const territories = new Territories(problem.accounts, problem.reps, current, colours, units?.features?.length ? units : null);
+    const what = territories.units ? "Units coloured by the current rep of most of their accounts" : "Accounts coloured by current rep";
+    const mapElement = h("div", { class: "map", role: "region", "aria-label": what });
+    put(box, h("h2", {}, what), mapElement,
+      repLegend(problem.reps.map(r => r.id), colours, id => territories.repName(id)));
+    territories.draw(new PlanMap(mapElement, () => undefined));
   }, box);
 }
 

@@ -4,10 +4,11 @@ import { del, get } from "../core/api";
 import { fmt, h, put, table } from "../core/dom";
 import { attempt, problemView } from "../core/notice";
 import { may } from "../core/session";
-import type { Progress, Run, Scenario } from "../core/types";
+import type { Plan, Problem, Progress, Run, Scenario } from "../core/types";
 import { lineChart } from "../plan/chart";
 import { diagnosticsList } from "../plan/figures";
 import { isFinished, watchRun } from "../plan/live";
+import { routesPanel } from "../plan/routes";
 import { PlanWorkspace } from "../plan/workspace";
 import type { Page } from "./page";
 
@@ -30,11 +31,14 @@ export const runsPage: Page = async main => {
 };
 
 export const runPage: Page = async (main, id) => {
+  // The problem the run solved is fetched alongside the run: a finished run's page needs both.
+  const problem = get<Problem>(`/api/v1/runs/${encodeURIComponent(id)}/problem`);
+  problem.catch(() => undefined);
   const run = await get<Run>(`/api/v1/runs/${encodeURIComponent(id)}`);
   const scenario = await get<Scenario>(`/api/v1/scenarios/${encodeURIComponent(run.scenarioId)}`);
   const header = h("h1", {}, `Run ${run.id} of `, h("a", { href: `#/scenarios/${encodeURIComponent(scenario.id)}` }, scenario.name));
   if (!isFinished(run.state)) return live(main, header, run, scenario);
-  return finished(main, header, run, scenario);
+  return finished(main, header, run, scenario, problem);
 };
 
 function live(main: HTMLElement, header: HTMLElement, run: Run, scenario: Scenario): () => void {
@@ -63,7 +67,7 @@ function live(main: HTMLElement, header: HTMLElement, run: Run, scenario: Scenar
   return () => { stop(); if (leave) leave(); };
 }
 
-async function finished(main: HTMLElement, header: HTMLElement, run: Run, scenario: Scenario): Promise<void | (() => void)> {
+async function finished(main: HTMLElement, header: HTMLElement, run: Run, scenario: Scenario, problem?: Promise<Problem>): Promise<void | (() => void)> {
   const plan = run.plan;
   const summary = h("p", { class: "state" }, `State: ${run.state}`, plan ? ` · status ${plan.status} · objective ${fmt.num(plan.objective)} · bound ${fmt.num(plan.bound)} · gap ${fmt.pct(plan.gap)} · solved in ${fmt.num(plan.solveSeconds)} s` : "");
   const links = h("p", { class: "row" },
@@ -75,9 +79,18 @@ async function finished(main: HTMLElement, header: HTMLElement, run: Run, scenar
     put(main, header, summary, h("h2", {}, plan?.status === "infeasible" ? "No plan meets the rules, because:" : "No plan"), diagnosticsList(plan?.diagnostics ?? []));
     return;
   }
-  const workspace = await PlanWorkspace.load(plan, scenario, true);
-  put(main, header, summary, links, workspace.element);
+  const workspace = await PlanWorkspace.load({ ...run, plan }, scenario, true, problem);
+  performance.mark("run page: data read");
+  put(main, header, summary, plan.edit ? handEdit(plan.edit) : null, links, workspace.element,
+    may.plan() ? routesPanel(run.id, workspace.input.problem.reps, route => workspace.showRoute(route)) : null);
   workspace.mount();
+  performance.mark("run page: drawn");
   main.dataset.ready = "true";
   return () => workspace.dispose();
+}
+
+/** Where a hand-edited plan came from: who edited which run's plan, and how many accounts changed rep. */
+function handEdit(edit: NonNullable<Plan["edit"]>): HTMLElement {
+  return h("p", { class: "hand-edit" }, `Edited by hand by ${edit.editedBy} on ${new Date(edit.editedAt).toLocaleString()}: ${edit.moves.length} account(s) given to other reps from the plan of `,
+    h("a", { href: `#/runs/${encodeURIComponent(edit.baseRunId)}` }, `run ${edit.baseRunId}`), ".");
 }

@@ -1,9 +1,12 @@
-// Scenarios: the list; one scenario's form (name, dataset, goal, options, changes), save, clone, start a run, its runs.
+// Scenarios: the list; one scenario's form (name, dataset, goal, options, changes as controls, accounts to lock or
+// unlock picked from the dataset's accounts table), save with If-Match, clone, start a run, its runs.
 import { get, post, request } from "../core/api";
 import { field, fmt, h, put, table } from "../core/dom";
 import { attempt, showFormError } from "../core/notice";
 import { may } from "../core/session";
-import type { Changes, DatasetSummary, Options, Problem, Run, Scenario } from "../core/types";
+import type { DatasetDetail, DatasetSummary, Options, Problem, Run, Scenario } from "../core/types";
+import { changesEditor } from "./changes";
+import { accountBrowser } from "./datasets";
 import type { Page } from "./page";
 
 export const scenariosPage: Page = async main => {
@@ -57,45 +60,47 @@ export const scenarioPage: Page = async (main, id, query) => {
   const datasets = await get<DatasetSummary[]>("/api/v1/datasets");
   const scenario: Scenario | null = isNew ? null : await get<Scenario>(`/api/v1/scenarios/${encodeURIComponent(id)}`);
   const datasetId = scenario?.datasetId ?? new URLSearchParams(query ?? "").get("dataset") ?? datasets[0]?.id ?? "";
-  const datasetOptions = datasetId ? (await get<Problem>(`/api/v1/datasets/${encodeURIComponent(datasetId)}/export`)).options : {};
   const editable = isNew ? may.plan() : may.change(scenario!.ownerId);
+  const [book, detail] = datasetId
+    ? await Promise.all([get<Problem>(`/api/v1/datasets/${encodeURIComponent(datasetId)}/export`), editable ? get<DatasetDetail>(`/api/v1/datasets/${encodeURIComponent(datasetId)}`) : null])
+    : [{ reps: [], accounts: [], options: {} } as Problem, null];
 
   const name = h("input", { type: "text", required: true, value: scenario?.name ?? "", "data-path": "name" });
   const dataset = h("select", { disabled: !isNew, "data-path": "datasetId" }, datasets.map(d => h("option", { value: d.id, selected: d.id === datasetId }, `${d.name} (${d.id})`)));
   dataset.addEventListener("change", () => { location.hash = `#/scenarios/new?dataset=${encodeURIComponent(dataset.value)}`; });
   const goal = h("input", { type: "number", step: "any", value: scenario?.goal ?? "", "data-path": "goal" });
-  const options = optionFields(scenario?.options ?? datasetOptions);
-  const changes = h("textarea", { rows: 8, "data-path": "changes", spellcheck: "false" }, JSON.stringify(scenario?.changes ?? {}, null, 2));
-  const form = h("form", { class: "scenario", "aria-label": "Scenario" },
+  const options = optionFields(scenario?.options ?? book.options);
+  const changes = changesEditor(scenario?.changes ?? {}, book, editable);
+  const form = h("form", { id: "scenario-form", class: "scenario", "aria-label": "Scenario" },
     h("div", { class: "form-problem" }),
     h("div", { class: "grid" }, field("Name", name), field("Dataset", dataset), field("Goal (revenue)", goal, "for quotas; empty: none")),
-    options.element,
-    field("Changes (JSON)", changes, "repsRemoved: [ids] · repsAdded: [reps] · repsResized: [{ repId, capacity?, maxAccounts? }] · accountsUnlocked: [ids] · accountsLocked: [{ accountId, repId }]"),
-    editable ? h("div", { class: "row" }, h("button", { type: "submit" }, isNew ? "Create scenario" : "Save")) : null);
-  if (!editable) for (const control of form.querySelectorAll<HTMLInputElement>("input, select, textarea")) control.disabled = true;
+    options.element);
+  if (!editable) for (const control of form.querySelectorAll<HTMLInputElement>("input, select")) control.disabled = true;
+  const edit = h("div", { class: "scenario-edit" }, form, changes.element,
+    editable ? h("div", { class: "row" }, h("button", { type: "submit", form: "scenario-form" }, isNew ? "Create scenario" : "Save")) : null);
 
   form.addEventListener("submit", async event => {
     event.preventDefault();
-    let parsedChanges: Changes;
-    try {
-      parsedChanges = JSON.parse(changes.value || "{}") as Changes;
-    } catch (error) {
-      showFormError(form, new Error(`Changes: not valid JSON (${(error as Error).message})`));
-      return;
-    }
-    const body = { name: name.value, datasetId: dataset.value, goal: goal.value === "" ? undefined : Number(goal.value), options: options.read(), changes: parsedChanges };
+    const body = { name: name.value, datasetId: dataset.value, goal: goal.value === "" ? undefined : Number(goal.value), options: options.read(), changes: changes.read() };
     try {
       const saved = isNew
         ? await post<Scenario>("/api/v1/scenarios", body)
         : await request<Scenario>("PUT", `/api/v1/scenarios/${encodeURIComponent(id)}`, { body, headers: { "If-Match": `"${scenario!.version}"` } });
       if (isNew) location.hash = `#/scenarios/${encodeURIComponent(saved.id)}`;
-      else await scenarioPage(main, id);
+      else {
+        await scenarioPage(main, id);
+        main.querySelector("h1")?.after(h("p", { class: "saved", role: "status" }, `Saved: version ${saved.version}.`));
+      }
     } catch (error) {
-      showFormError(form, error);
+      showFormError(edit, error);
     }
   });
 
-  put(main, h("h1", {}, isNew ? "New scenario" : `Scenario: ${scenario!.name}`), form);
+  const picker = detail ? h("section", { "aria-label": "Accounts to lock or unlock" }) : null;
+  put(main, h("h1", {}, isNew ? "New scenario" : `Scenario: ${scenario!.name}`), edit, picker);
+  if (picker && detail) await accountBrowser(picker, datasetId, detail, a => h("span", { class: "row" },
+    h("button", { type: "button", class: "link", "aria-label": `Lock ${a.id}`, onclick: () => changes.pickToLock(a.id) }, "Lock…"),
+    a.lockedRepId ? h("button", { type: "button", class: "link", "aria-label": `Unlock ${a.id}`, onclick: () => changes.unlock(a.id) }, "Unlock") : null));
   if (scenario) main.append(...[await actions(scenario), await runsOf(scenario)].filter((e): e is HTMLElement => e !== null));
 };
 

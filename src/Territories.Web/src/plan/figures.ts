@@ -6,11 +6,11 @@ import type { Diagnostic, Kpis, ObjectiveTerm, RepSummary, Violation } from "../
 export interface Band { metric: string; tolerance: number }
 
 /** One row per rep; a rep outside the balance band is marked in words, not only in colour. */
-export function repTable(reps: RepSummary[], colours: Map<string, string>, band: Band, names: Map<string, string>): HTMLTableElement {
+export function repTable(reps: RepSummary[], colours: Map<string, string>, band: Band, nameOf: (repId: string) => string): HTMLTableElement {
   const rows = reps.map(r => {
     const outside = r.deviation !== undefined && Math.abs(r.deviation) > band.tolerance + 1e-9;
     return [
-      h("span", {}, swatch(colours.get(r.repId)), ` ${names.get(r.repId) ?? r.repId}`),
+      h("span", {}, swatch(colours.get(r.repId)), ` ${nameOf(r.repId)}`),
       fmt.int(r.accounts), fmt.num(r.workload), fmt.num(r.capacity), fmt.pct(r.utilization),
       r.deviation === undefined ? "–" : h("span", { class: outside ? "bad" : "" }, `${fmt.signed(r.deviation, fmt.pct)}${outside ? " (outside band)" : ""}`),
       fmt.int(r.travelKm), fmt.int(r.movedIn), fmt.int(r.movedOut),
@@ -64,6 +64,11 @@ function ids(label: string, values: string[] | undefined): HTMLElement | null {
   if (!values?.length) return null;
   const shown = values.slice(0, 12).join(", ") + (values.length > 12 ? ` and ${values.length - 12} more` : "");
   return h("span", { class: "ids" }, ` (${label}: ${shown})`);
+}
+
+/** The rep colours, each rep's chip and name (the map's key). */
+export function repLegend(repIds: string[], colours: Map<string, string>, nameOf: (repId: string) => string): HTMLElement {
+  return h("ul", { class: "legend", "aria-label": "Rep colours" }, repIds.map(id => h("li", { "data-rep": id }, swatch(colours.get(id)), ` ${nameOf(id)}`)));
 }
 
 /** A colour chip; set through the style object, which the page's Content-Security-Policy allows (style attributes it does not). */

@@ -11,8 +11,9 @@ export class PlanMap {
   private readonly renderer = L.canvas({ padding: 0.5, tolerance: 2 });
   private readonly shapes = new Map<string, L.Path>();
   private layer: L.Layer | null = null;
+  private route: L.GeoJSON | null = null;
 
-  constructor(element: HTMLElement, private readonly onPick: (pick: Pick) => void) {
+  constructor(private readonly element: HTMLElement, private readonly onPick: (pick: Pick) => void) {
     this.map = L.map(element, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false, renderer: this.renderer });
     this.map.setView([31, -99], 5);
   }
@@ -20,6 +21,7 @@ export class PlanMap {
   /** Draws unit shapes (a GeoJSON FeatureCollection whose feature ids are unit ids). */
   showUnits(units: GeoJSON.FeatureCollection, colourOf: (unitId: string) => string, labelOf: (unitId: string) => string): void {
     this.clear();
+    this.element.dataset.layer = "units";
     const layer = L.geoJSON(units, {
       style: f => ({ fillColor: colourOf(String(f?.id)), fillOpacity: 0.8, color: "#333", weight: 0.6 }),
       onEachFeature: (feature, path) => {
@@ -35,6 +37,7 @@ export class PlanMap {
   /** Draws accounts as points (datasets without shapes). */
   showPoints(accounts: Account[], colourOf: (accountId: string) => string, labelOf: (accountId: string) => string): void {
     this.clear();
+    this.element.dataset.layer = "points";
     const group = L.featureGroup();
     for (const a of accounts) {
       if (!a.location) continue;
@@ -47,9 +50,24 @@ export class PlanMap {
     this.show(group);
   }
 
-  /** Recolours every shape (after a move) without redrawing the layer from scratch. */
-  recolour(colourOf: (id: string) => string): void {
-    for (const [id, path] of this.shapes) path.setStyle({ fillColor: colourOf(id) });
+  /** Recolours the given shapes (those a move touched), or every shape, without redrawing the layer from scratch. */
+  recolour(colourOf: (id: string) => string, ids: Iterable<string> = this.shapes.keys()): void {
+    for (const id of ids) this.shapes.get(id)?.setStyle({ fillColor: colourOf(id) });
+  }
+
+  /** Draws a route (a GeoJSON line with stop points) over the territories and zooms to it; null takes it away. */
+  showRoute(route: GeoJSON.FeatureCollection | null): void {
+    if (this.route) this.map.removeLayer(this.route);
+    this.route = null;
+    if (!route) return;
+    this.route = L.geoJSON(route, {
+      style: { color: "#000", weight: 3, opacity: 0.9 },
+      pointToLayer: (feature, at) => L.circleMarker(at, { renderer: this.renderer, radius: feature.properties?.kind === "rep" ? 7 : 5, color: "#000", weight: 2, fillColor: "#fff", fillOpacity: 1 })
+        .bindTooltip(feature.properties?.kind === "rep" ? `home of ${feature.properties.repId}` : `${feature.properties?.order}. ${feature.properties?.accountId} ${feature.properties?.start ?? ""}`),
+    }).addTo(this.map);
+    const bounds = this.route.getBounds();
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [24, 24], animate: false });
+    this.element.dataset.route = String(route.features.filter(f => f.properties?.kind === "stop").length);
   }
 
   /** A thick outline on the given ids (changed accounts, the selection), a thin one elsewhere. */
@@ -61,10 +79,11 @@ export class PlanMap {
     }
   }
 
+  /** Fits the view to the layer first, then adds it, so its shapes are projected and drawn once. */
   private show(layer: L.FeatureGroup | L.GeoJSON): void {
-    this.layer = layer.addTo(this.map);
     const bounds = layer.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8] });
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8], animate: false });
+    this.layer = layer.addTo(this.map);
   }
 
   private clear(): void {
