@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Text;
+using Territories.Tests.Shared;
 
 namespace Territories.Load;
 
@@ -47,49 +47,19 @@ public static class HostilePart
             ("page size not a number", $"GET /api/v1/datasets/{dataset}/accounts?limit=lots HTTP/1.1\r\nHost: x\r\n{{auth}}\r\n"),
             ("unknown route", "GET /api/v1/nothing HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),
         };
-        var auth = api.Http.DefaultRequestHeaders.Authorization is { } a ? $"Authorization: {a}\r\n" : "";
+        // Every request asks to close the connection after its answer, so that reading until the close reads exactly one answer.
+        var auth = (api.Http.DefaultRequestHeaders.Authorization is { } a ? $"Authorization: {a}\r\n" : "") + "Connection: close\r\n";
         report.WriteLine("### Hostile input (raw requests on loopback)\n");
         report.WriteLine("| request | status | problem details |\n|---|---|---|");
         var fiveHundreds = 0;
         foreach (var (name, request) in cases)
         {
-            var (status, problem) = await SendRawAsync(url, request.Replace("{auth}", auth, StringComparison.Ordinal));
+            var (status, _, raw) = await RawSocket.SendAsync(url, request.Replace("{auth}", auth, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+            var problem = raw[..Math.Max(0, raw.IndexOf("\r\n\r\n", StringComparison.Ordinal))].Contains("Content-Type: application/problem+json", StringComparison.OrdinalIgnoreCase);
             if (status >= 500) fiveHundreds++;
             report.WriteLine($"| {name} | {(status == 0 ? "connection closed" : status)} | {(problem ? "yes" : "no")} |");
         }
         report.WriteLine($"\n{fiveHundreds} answers of 500 or above in {cases.Length} hostile requests.\n");
         (await api.Delete($"/api/v1/datasets/{dataset}")).Dispose();
-    }
-
-    /// <summary>Writes the request (its text as Latin-1 bytes, so \u00ff is one byte) and reads the answer's status line and headers.</summary>
-    private static async Task<(int Status, bool Problem)> SendRawAsync(Uri url, string request)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync(url.Host, url.Port);
-        var stream = client.GetStream();
-        try
-        {
-            await stream.WriteAsync(Encoding.Latin1.GetBytes(request));
-        }
-        catch (IOException)
-        {
-            // The server may answer and close before reading everything; the answer is still there to read.
-        }
-        var buffer = new byte[16384];
-        var received = new StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            int read;
-            while (!received.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && (read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
-                received.Append(Encoding.Latin1.GetString(buffer, 0, read));
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException)
-        {
-            // Closed or silent: reported as no status.
-        }
-        var text = received.ToString();
-        var status = text.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) ? int.Parse(text.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture) : 0;
-        return (status, text.Contains("Content-Type: application/problem+json", StringComparison.OrdinalIgnoreCase));
     }
 }

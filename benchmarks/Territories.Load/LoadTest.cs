@@ -17,8 +17,10 @@ public static class LoadTest
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
-        using var http = ServiceApi.CreateClient(options.Key);
-        await using var service = await ServiceProcess.StartAsync(options, http);
+        // A service this tool starts gets a fresh store whose bootstrap admin holds this key.
+        var key = options.Key ?? (options.Url is null ? $"load-{Guid.NewGuid():N}" : null);
+        using var http = ServiceApi.CreateClient(key);
+        await using var service = await ServiceProcess.StartAsync(options, http, key);
         var api = new ServiceApi(http, service.Url);
         var report = Console.Out;
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -24,7 +24,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool MeasuresMemory => _process is not null;
 
-    public static async Task<ServiceProcess> StartAsync(LoadOptions options, HttpClient http)
+    public static async Task<ServiceProcess> StartAsync(LoadOptions options, HttpClient http, string? adminKey)
     {
         if (options.Url is { } given) return new ServiceProcess(new Uri(given), null, null);
         if (!File.Exists(options.ServiceDll))
@@ -41,6 +41,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = url.ToString();
         start.Environment["Territories__SqlitePath"] = Path.Combine(folder, "territories.db");
         start.Environment["Territories__SampleDatasetPath"] = "";
+        if (adminKey is not null) start.Environment["Territories__Auth__BootstrapAdminKey"] = adminKey;
+        // The load is one user's on purpose: its per-user rate limits would otherwise refuse most of it.
+        start.Environment["Territories__Auth__SolvesPerMinute"] = "100000";
+        start.Environment["Territories__Auth__RunsPerMinute"] = "100000";
         if (options.Postgres is { } connection) start.Environment["ConnectionStrings__Territories"] = connection;
         foreach (var (name, value) in options.Environment) start.Environment[name] = value;
         var process = Process.Start(start)!;

@@ -15,8 +15,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes;
     kestrel.Limits.MaxRequestLineSize = RequestTargetGuard.KestrelRequestLineLimit;
+    kestrel.ConfigureEndpointDefaults(listen => listen.UseRejectionProblemDetails());
 });
-if (settings.RequestLogging) builder.Services.AddHttpLogging(_ => { });
+if (settings.RequestLogging) builder.Services.AddRequestLog();
 builder.Services.AddContractJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestProblems>();
@@ -29,7 +30,7 @@ builder.Services.AddSingleton<RunPlans>();
 builder.Services.AddHostedService<RunWorker>();
 builder.Services.AddTerritoriesAccess(builder.Configuration);
 
-using (var startup = LoggerFactory.Create(logging => logging.AddConsole()))
+using (var startup = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole()))
 {
     builder.Services.AddSingleton(await StoreSetup.OpenAsync(builder.Configuration, settings, TimeProvider.System, startup.CreateLogger("Territories.Store")));
 }

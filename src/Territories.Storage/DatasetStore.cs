@@ -7,6 +7,9 @@ public sealed class DatasetStore(Database database, TimeProvider time)
 {
     private const string Columns = "id, name, version, created_at, updated_at, rep_count, account_count, unit_count";
 
+    private const string OverviewUpsert =
+        "INSERT INTO dataset_overviews (dataset_id, overview) VALUES (@id, @Overview) ON CONFLICT (dataset_id) DO UPDATE SET overview = excluded.overview";
+
     public async Task<DatasetRecord> CreateAsync(DatasetContent content, string? id = null, CancellationToken cancel = default)
     {
         var now = StoreTime.Now(time);
@@ -20,6 +23,7 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         await connection.ExecuteAsync(
             $"INSERT INTO datasets ({Columns}, document) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document)",
             row, transaction);
+        await connection.ExecuteAsync(OverviewUpsert, new { id = row.Id, content.Overview }, transaction);
         await database.InsertAccountsAsync(connection, transaction, row.Id, content.Accounts, cancel);
         await transaction.CommitAsync(cancel);
         await connection.ExecuteAsync(database.AccountStatisticsSql);
@@ -45,6 +49,28 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancel);
         var row = await connection.QuerySingleOrDefaultAsync<DatasetRow>($"SELECT {Columns}, document FROM datasets WHERE id = @id", new { id });
         return row?.ToRecord();
+    }
+
+    /// <summary>The dataset without its document, with its overview; null when it does not exist.</summary>
+    public async Task<DatasetOverview?> GetOverviewAsync(string id, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        var row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
+            new CommandDefinition(
+                $"SELECT {Columns}, '' AS document, o.overview FROM datasets LEFT JOIN dataset_overviews o ON o.dataset_id = id WHERE id = @id",
+                new { id }, cancellationToken: cancel));
+        return row is null ? null : new DatasetOverview(row.ToRecord(), row.Overview);
+    }
+
+    /// <summary>Keeps the overview of a dataset stored without one, if it is still at <paramref name="version"/>.</summary>
+    public async Task SetOverviewAsync(string id, int version, string overview, CancellationToken cancel = default)
+    {
+        await using var connection = await database.OpenAsync(cancel);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO dataset_overviews (dataset_id, overview) SELECT id, @overview FROM datasets WHERE id = @id AND version = @version
+            ON CONFLICT (dataset_id) DO UPDATE SET overview = excluded.overview
+            """, new { id, version, overview }, cancellationToken: cancel));
     }
 
     /// <summary>Replaces the content when <paramref name="expectedVersion"/> is null or still current.</summary>
@@ -82,6 +108,7 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         }
         await connection.ExecuteAsync("DELETE FROM dataset_accounts WHERE dataset_id = @id", new { id }, transaction);
         await database.InsertAccountsAsync(connection, transaction, id, content.Accounts, cancel);
+        await connection.ExecuteAsync(OverviewUpsert, new { id, content.Overview }, transaction);
         await transaction.CommitAsync(cancel);
         await connection.ExecuteAsync(database.AccountStatisticsSql);
         return StoreWrite<DatasetRecord>.Done(updated.ToRecord());
@@ -161,6 +188,7 @@ public sealed class DatasetStore(Database database, TimeProvider time)
         public int AccountCount { get; init; }
         public int UnitCount { get; init; }
         public string Document { get; init; } = "";
+        public string? Overview { get; init; }
 
         public DatasetRecord ToRecord() => new(Id, Name, Version, StoreTime.From(CreatedAt), StoreTime.From(UpdatedAt), RepCount, AccountCount, UnitCount, Document);
     }

@@ -13,7 +13,13 @@ public sealed record DatasetRecord(string Id, string Name, int Version, DateTime
 public sealed record DatasetContent(string Name, int RepCount, int UnitCount, string Document, IReadOnlyList<DatasetAccount> Accounts)
 {
     public int AccountCount => Accounts.Count;
+
+    /// <summary>What the dataset's detail shows besides its counts, as JSON made from the document; read without the document.</summary>
+    public string? Overview { get; init; }
 }
+
+/// <summary>A dataset without its document, and its overview (null for a dataset stored before overviews were kept).</summary>
+public sealed record DatasetOverview(DatasetRecord Dataset, string? Overview);
 
 /// <summary>One account of a dataset: its contract JSON (as in the document) and the fields pages filter on.</summary>
 public sealed record DatasetAccount(string? CurrentRepId, string? Segment, string? Tier, string Json);

@@ -1,5 +1,11 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Territories.Tests.Shared;
 using System.Text.Json.Nodes;
 using Territories.Domain.Contracts;
 
@@ -68,6 +74,46 @@ public abstract partial class ServiceTests
         var kept = await client.Get($"/api/v1/datasets/{dataset}");
         Assert.Equal((1, 120), (kept.Body.GetProperty("summary").GetProperty("version").GetInt32(), kept.Body.GetProperty("summary").GetProperty("accounts").GetInt32()));
         Assert.Equal(HttpStatusCode.OK, (await client.Get($"/api/v1/scenarios/{scenario}")).Status);
+    }
+
+    [Fact]
+    public async Task RequestsKestrelRefusesBeforeTheApplication_AnswerProblemDetailsOverARealSocket()
+    {
+        var host = await StartHostAsync();
+        host.UseKestrel(0);
+        host.StartServer();
+        var address = new Uri(host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var client = new ServiceClient(host.CreateClient());
+        var dataset = await CreateDataset(client, Books.Small());
+        var auth = $"Authorization: Bearer {ServiceHost.AdminKey}\r\n";
+
+        var refused = new Dictionary<string, (int Status, string Body, string Raw)>
+        {
+            ["NUL in the path"] = await Raw(address, $"GET /api/v1/datasets/{dataset}%00 HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),
+            ["70 KB URL"] = await Raw(address, $"GET /api/v1/datasets/{new string('a', 70_000)} HTTP/1.1\r\nHost: x\r\n{auth}\r\n"),
+            ["40 KB header"] = await Raw(address, $"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: {new string('h', 40_000)}\r\n\r\n"),
+            ["200 headers"] = await Raw(address,
+                $"GET /health HTTP/1.1\r\nHost: x\r\n{string.Concat(Enumerable.Range(0, 200).Select(i => $"X-H{i}: v\r\n"))}\r\n"),
+            ["Content-Length not a number"] = await Raw(address, $"POST /api/v1/datasets HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n{auth}\r\n{{}}"),
+            ["no Host header"] = await Raw(address, "GET /health HTTP/1.1\r\n\r\n"),
+        };
+        var pipelined = await Raw(address,
+            $"GET /api/v1/datasets/{dataset} HTTP/1.1\r\nHost: x\r\n{auth}\r\nGET /api/v1/nothing-here HTTP/1.1\r\nHost: x\r\n{auth}\r\nGET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        foreach (var (name, (status, body, _)) in refused)
+        {
+            Assert.True(status is >= 400 and < 500, $"{name}: {status}");
+            var problem = JsonDocument.Parse(body).RootElement;
+            Assert.Equal(status, problem.GetProperty("status").GetInt32());
+            Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()), name);
+        }
+        Assert.Equal([400, 414, 431, 431, 400, 400], refused.Values.Select(r => r.Status));
+        Assert.Contains("NUL", JsonDocument.Parse(refused["NUL in the path"].Body).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(pipelined.Raw, "^HTTP/1.1 ", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Contains("\"accounts\":120", pipelined.Raw, StringComparison.Ordinal);
+        Assert.Contains("HTTP/1.1 404 Not Found", pipelined.Raw, StringComparison.Ordinal);
+        Assert.Contains("\"storeStatus\":\"up\"", pipelined.Raw, StringComparison.Ordinal);
+        Assert.Equal(120, (await client.Get($"/api/v1/datasets/{dataset}")).Body.GetProperty("summary").GetProperty("accounts").GetInt32());
     }
 
     [Fact]
@@ -151,6 +197,8 @@ public abstract partial class ServiceTests
             await Task.Delay(50);
         }
     }
+
+    private static Task<(int Status, string Body, string Raw)> Raw(Uri address, string request) => RawSocket.SendAsync(address, request, ServiceClient.Deadline);
 
     private static Task<Reply> Raw(ServiceClient client, HttpMethod method, string path, string contentType, byte[] body)
     {

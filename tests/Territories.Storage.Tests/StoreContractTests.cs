@@ -28,7 +28,7 @@ public abstract class StoreContractTests
         var database = await CreateDatabaseAsync();
         var first = await Migrator.MigrateAsync(database, Time);
         var second = await Migrator.MigrateAsync(database, Time);
-        Assert.Equal([1, 2, 3, 4, 5, 6], first);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], first);
         Assert.Empty(second);
     }
 
@@ -95,6 +95,24 @@ public abstract class StoreContractTests
         Assert.Equal(("north v2", 2, 5, "{\"x\":1}"), (read!.Name, read.Version, read.AccountCount, read.Document));
         Assert.True(read.UpdatedAt > read.CreatedAt);
         Assert.Equal([created.Id], (await store.Datasets.ListAsync()).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Datasets_KeepTheOverviewWithEachVersion_AndFillInOnlyTheVersionItWasMadeFrom()
+    {
+        var store = await OpenAsync();
+        var created = await store.Datasets.CreateAsync(Book("north") with { Overview = "{\"v\":1}" });
+        var old = await store.Datasets.CreateAsync(Book("old"));
+        await store.Datasets.ReplaceAsync(created.Id, Book("north v2") with { Overview = "{\"v\":2}" }, expectedVersion: 1);
+        await store.Datasets.SetOverviewAsync(old.Id, version: 7, "{\"stale\":true}");
+        var missing = await store.Datasets.GetOverviewAsync(old.Id);
+        await store.Datasets.SetOverviewAsync(old.Id, version: 1, "{\"v\":1}");
+
+        var read = await store.Datasets.GetOverviewAsync(created.Id);
+        Assert.Equal(("{\"v\":2}", 2, "north v2", ""), (read!.Overview, read.Dataset.Version, read.Dataset.Name, read.Dataset.Document));
+        Assert.Null(missing!.Overview);
+        Assert.Equal("{\"v\":1}", (await store.Datasets.GetOverviewAsync(old.Id))!.Overview);
+        Assert.Null(await store.Datasets.GetOverviewAsync("no-such-dataset"));
     }
 
     [Fact]

@@ -109,14 +109,22 @@ public static class DatasetEndpoints
         }
     }
 
+    /// <summary>The dataset's summary and overview, read without its document (made from it once for a dataset stored before overviews were kept).</summary>
     public static async Task<Results<Ok<DatasetDetail>, ProblemHttpResult>> Get(string id, HttpResponse response, TerritoryStore store, CancellationToken cancel)
     {
-        if (await store.Datasets.GetAsync(id, cancel) is not { } record) return ApiProblems.NotFound("dataset", id);
-        var problem = TerritoryProblemReader.Read(record.Document);
+        if (await store.Datasets.GetOverviewAsync(id, cancel) is not { } stored) return ApiProblems.NotFound("dataset", id);
+        var (record, figures) = stored.Overview is { } json ? (stored.Dataset, DatasetFigures.FromJson(json)) : await KeepOverviewAsync(store, id, cancel);
+        if (record is null) return ApiProblems.NotFound("dataset", id);
         ETags.Set(response, record.Version);
-        return TypedResults.Ok(new DatasetDetail(DatasetSummary.Of(record), problem.Reps,
-            CountBy(problem.Accounts, a => a.Segment), CountBy(problem.Accounts, a => a.Tier),
-            problem.Accounts.Sum(a => a.Workload ?? 0), problem.Accounts.Sum(a => a.Potential), problem.Accounts.Sum(a => a.Revenue)));
+        return TypedResults.Ok(DatasetDetail.Of(DatasetSummary.Of(record), figures!));
+    }
+
+    private static async Task<(DatasetRecord?, DatasetFigures?)> KeepOverviewAsync(TerritoryStore store, string id, CancellationToken cancel)
+    {
+        if (await store.Datasets.GetAsync(id, cancel) is not { } record) return (null, null);
+        var figures = DatasetFigures.Of(TerritoryProblemReader.Read(record.Document));
+        await store.Datasets.SetOverviewAsync(id, record.Version, figures.ToJson(), cancel);
+        return (record, figures);
     }
 
     /// <summary>Replaces the whole dataset; with <c>If-Match</c>, only if nobody replaced it since that version (else 412).</summary>
@@ -188,7 +196,4 @@ public static class DatasetEndpoints
         ETags.Set(context.Response, record.Version);
         return TypedResults.Created($"/api/v1/datasets/{record.Id}", DatasetSummary.Of(record));
     }
-
-    private static IReadOnlyDictionary<string, int> CountBy(IEnumerable<Account> accounts, Func<Account, string?> key) =>
-        accounts.GroupBy(a => key(a) ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -4,7 +4,8 @@ namespace Territories.Api.Hosting;
 /// <summary>
 /// Refuses request targets no endpoint could mean before routing sees them, as problem details: an over-long URL
 /// (414, above <see cref="MaxTargetLength"/> characters; Kestrel's own line limit is set well above it, so that this
-/// answer, not Kestrel's empty one, is what a client gets) and a path with control characters (400; Kestrel itself refuses a NUL before any application code runs).
+/// answer, not Kestrel's empty one, is what a client gets) and a path with control characters (400; Kestrel itself refuses a NUL before any application code runs, and
+/// <see cref="KestrelRejections"/> gives that refusal its problem-details body).
 /// </summary>
 public sealed class RequestTargetGuard(RequestDelegate next, IProblemDetailsService problems)
 {

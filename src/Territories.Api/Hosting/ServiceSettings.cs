@@ -15,7 +15,7 @@ public sealed class ServiceSettings
     /// <summary>The largest document body accepted (a dataset, a problem to solve, unit shapes, a CSV upload), in bytes; a 60,000-account dataset is about 25 MB of JSON.</summary>
     public long MaxRequestBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>Logs one line per request (method, path, status, duration) at Information in the <c>Microsoft.AspNetCore.HttpLogging</c> category; off by default.</summary>
+    /// <summary>Logs one entry per request (method, path, status, duration; see <see cref="RequestLog"/>) at Information in the <c>Microsoft.AspNetCore.HttpLogging</c> category; off by default.</summary>
     public bool RequestLogging { get; set; }
 
     /// <summary>The largest body of the small requests (scenarios, quota and hiring requests), in bytes.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Territories.Domain.Contracts;
 using Territories.Domain.Model;
 using Territories.Storage;
 
@@ -12,7 +15,42 @@ public sealed record DatasetSummary(string Id, string Name, int Version, DateTim
 
 /// <summary>A dataset: its summary, its reps, and how its accounts split by segment and tier (read the accounts page by page).</summary>
 public sealed record DatasetDetail(DatasetSummary Summary, IReadOnlyList<Rep> Reps, IReadOnlyDictionary<string, int> AccountsBySegment,
-    IReadOnlyDictionary<string, int> AccountsByTier, double TotalWorkload, decimal TotalPotential, decimal TotalRevenue);
+    IReadOnlyDictionary<string, int> AccountsByTier, double TotalWorkload, decimal TotalPotential, decimal TotalRevenue)
+{
+    public static DatasetDetail Of(DatasetSummary summary, DatasetFigures figures) =>
+        new(summary, figures.Reps, figures.AccountsBySegment, figures.AccountsByTier, figures.TotalWorkload, figures.TotalPotential, figures.TotalRevenue);
+}
+
+/// <summary>
+/// What a dataset's detail shows besides its counts, made from the problem when the dataset is written and stored with
+/// it as JSON (the dataset's overview), so that reading the detail never parses the whole document.
+/// </summary>
+public sealed record DatasetFigures(IReadOnlyList<Rep> Reps, IReadOnlyDictionary<string, int> AccountsBySegment,
+    IReadOnlyDictionary<string, int> AccountsByTier, double TotalWorkload, decimal TotalPotential, decimal TotalRevenue)
+{
+    public static DatasetFigures Of(TerritoryProblem problem) =>
+        new(problem.Reps, CountBy(problem.Accounts, a => a.Segment), CountBy(problem.Accounts, a => a.Tier),
+            problem.Accounts.Sum(a => a.Workload ?? 0), problem.Accounts.Sum(a => a.Potential), problem.Accounts.Sum(a => a.Revenue));
+
+    /// <summary>The contract's options, plus reading a rep's skills back into a set.</summary>
+    private static readonly JsonSerializerOptions Json = new(ContractSerializer.CompactOptions) { Converters = { new SetConverter() } };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static DatasetFigures FromJson(string json) => JsonSerializer.Deserialize<DatasetFigures>(json, Json)!;
+
+    private static IReadOnlyDictionary<string, int> CountBy(IEnumerable<Account> accounts, Func<Account, string?> key) =>
+        accounts.GroupBy(a => key(a) ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+
+    private sealed class SetConverter : JsonConverter<IReadOnlySet<string>>
+    {
+        public override IReadOnlySet<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<HashSet<string>>(ref reader, options)!;
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlySet<string> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.AsEnumerable(), options);
+    }
+}
 
 /// <summary>One page of a dataset's accounts, after the filters.</summary>
 /// <param name="Total">How many accounts pass the filters, over all pages.</param>
