@@ -22,7 +22,9 @@ public static class QualityRunner
                Territories.Quality --scale 1000,5000,20000,50000 [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --baseline PROBLEM.json [--time-limit SECONDS] [--workers N] [--out DIR]
                Territories.Quality --hiring-scale 3x3x8,6x4x12 [--time-limit SECONDS]   (regions x profiles x quarters)
-               Territories.Quality --routing ../shared/benchmarks/vrptw-solomon|../shared/benchmarks/pvrp-cordeau [--filter REGEX] [--time-limit SECONDS] [--out DIR]
+               Territories.Quality --routing ../shared/benchmarks/vrptw-solomon|../shared/benchmarks/pvrp-cordeau [--filter REGEX] [--time-limit SECONDS] [--method sisr|ortools|days-first] [--out DIR]
+               (routing methods: sisr = the product's ruin and recreate, one model over all days on pvrp; ortools = OR-Tools guided local search,
+               vrptw only; days-first = pvrp visit combinations chosen greedily first, then ruin and recreate on the routes of each day)
           defaults: the gap-* sets of ../shared/benchmarks, every instance, 30 s, 2 workers, 1 repetition, out benchmarks/results
           a set with graphs_csv/ (districting-validi-buchanan) runs its contiguous variant: cut edges against the published optimum
           a cpmp-* set runs capacitated p-median: total distance against the published optimum
@@ -79,11 +81,11 @@ public static class QualityRunner
 
     private static async Task<int> RunRoutingAsync(string set, RunOptions options, TextWriter stdout)
     {
-        var header = $"Routing quality at {options.TimeLimit.ToString(CultureInfo.InvariantCulture)} s per instance, OR-Tools routing (guided local search), one thread; {Environment.ProcessorCount} cores";
+        var header = $"Routing quality at {options.TimeLimit.ToString(CultureInfo.InvariantCulture)} s per instance, {RoutingQuality.Describe(options.RoutingMethod)}, one thread; {Environment.ProcessorCount} cores; load average {Load()}";
         stdout.WriteLine(header);
         stdout.WriteLine(RoutingQuality.MarkdownHeader);
         var rows = new List<RoutingQuality.Result>();
-        foreach (var row in RoutingQuality.Run(set, options.Filter, options.TimeLimit))
+        foreach (var row in RoutingQuality.Run(set, options.Filter, options.TimeLimit, options.RoutingMethod))
         {
             rows.Add(row);
             stdout.WriteLine(row.Markdown());
@@ -97,6 +99,8 @@ public static class QualityRunner
             $"{header}\n\n{RoutingQuality.MarkdownHeader}\n{string.Join("\n", rows.Select(r => r.Markdown()))}\n\n{summary}\n");
         return rows.All(r => r.Check == "ok") ? 0 : 1;
     }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Stamp() => DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 
@@ -226,14 +230,15 @@ internal sealed record FamilyOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int
 /// <summary>The runner's command line.</summary>
 internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out,
     IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, FamilyOptions? Family = null, bool Peers = true,
-    IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null, string? Routing = null)
+    IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null, string? Routing = null,
+    RoutingQuality.Method RoutingMethod = RoutingQuality.Method.Sisr)
 {
     public static RunOptions? Parse(string[] args, TextWriter stderr)
     {
         var shared = Path.Combine("..", "shared", "benchmarks");
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
-        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale" or "--routing")))
+        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale" or "--routing" or "--method")))
         {
             stderr.WriteLine($"unknown or incomplete options: {string.Join(" ", args)}");
             return null;
@@ -263,7 +268,8 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                     values.GetValueOrDefault("--counties") ?? Path.Combine("data", "geo", "us-counties.geojson")),
                 values.GetValueOrDefault("--peers") != "off",
                 values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null,
-                values.GetValueOrDefault("--routing"));
+                values.GetValueOrDefault("--routing"),
+                RoutingQuality.ParseMethod(values.GetValueOrDefault("--method") ?? "sisr"));
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {

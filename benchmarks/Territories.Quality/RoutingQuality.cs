@@ -24,7 +24,25 @@ public static class RoutingQuality
             $"| {Set} | {Name} | {BestKnown} | {Ours?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"} | {(Gap is { } g ? g.ToString("P2", CultureInfo.InvariantCulture) : "-")} | {Routes} | {Seconds:0.0} | {Check} |");
     }
 
-    public static IEnumerable<Result> Run(string setFolder, System.Text.RegularExpressions.Regex filter, double seconds)
+    /// <summary>Which search routes the instances.</summary>
+    public enum Method { Sisr, OrTools, DaysFirst }
+
+    public static Method ParseMethod(string text) => text switch
+    {
+        "sisr" => Method.Sisr,
+        "ortools" => Method.OrTools,
+        "days-first" => Method.DaysFirst,
+        _ => throw new FormatException($"--method must be sisr, ortools or days-first, not \"{text}\""),
+    };
+
+    public static string Describe(Method method) => method switch
+    {
+        Method.Sisr => "ruin and recreate (SISR; on pvrp one model over all days)",
+        Method.OrTools => "OR-Tools routing (guided local search)",
+        _ => "days first (visit combinations chosen greedily), then ruin and recreate on the routes",
+    };
+
+    public static IEnumerable<Result> Run(string setFolder, System.Text.RegularExpressions.Regex filter, double seconds, Method method)
     {
         var set = Path.GetFileName(setFolder.TrimEnd('/'));
         var best = BestKnown(Path.Combine(setFolder, "best_known.csv"), set == Solomon ? "trunc1" : "real");
@@ -32,7 +50,7 @@ public static class RoutingQuality
         {
             var name = Path.GetFileNameWithoutExtension(file);
             if (!filter.IsMatch(name) || !best.TryGetValue(name, out var bk)) continue;
-            yield return set == Solomon ? SolveSolomon(name, File.ReadAllText(file), bk, seconds) : SolvePeriodic(name, File.ReadAllText(file), bk, seconds);
+            yield return set == Solomon ? SolveSolomon(name, File.ReadAllText(file), bk, seconds, method) : SolvePeriodic(name, File.ReadAllText(file), bk, seconds, method);
         }
     }
 
@@ -41,7 +59,7 @@ public static class RoutingQuality
             .Where(f => f[1] == "distance" && f[2] == convention)
             .ToDictionary(f => f[0], f => decimal.Parse(f[4], CultureInfo.InvariantCulture));
 
-    private static Result SolveSolomon(string name, string text, decimal bestKnown, double seconds)
+    private static Result SolveSolomon(string name, string text, decimal bestKnown, double seconds, Method method)
     {
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var fleet = lines[lines.IndexOf("VEHICLE") + 2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToArray();
@@ -59,7 +77,7 @@ public static class RoutingQuality
             HorizonEnd = nodes[0][5] * 10,
         };
         var clock = Stopwatch.StartNew();
-        var result = RouteSolver.Solve(instance, new RoutingSearch(seconds));
+        var result = method == Method.OrTools ? OrToolsRouteSolver.Solve(instance, RoutingSearch.For(seconds)) : RouteSolver.Solve(instance, RoutingSearch.For(seconds));
         var check = result.Routes is { } routes ? Check(instance, routes) : "no solution";
         return new Result(Solomon, name, bestKnown, result.Solved ? result.Cost / 10m : null, result.Routes?.Count ?? 0, clock.Elapsed.TotalSeconds, check);
     }
@@ -68,13 +86,20 @@ public static class RoutingQuality
     private static string Check(RoutingInstance instance, IReadOnlyList<Route> routes)
     {
         var seen = new int[instance.Nodes];
+        foreach (var stop in routes.SelectMany(r => r.Stops)) seen[stop.Node]++;
+        return CheckRoutes(instance, routes) ?? (seen.Skip(1).All(s => s == 1) ? "ok" : "a stop missing or served twice");
+    }
+
+    /// <summary>The first rule a route breaks (capacity, a start too early or outside its window, the horizon, the duration, the fleet), or null.</summary>
+    private static string? CheckRoutes(RoutingInstance instance, IReadOnlyList<Route> routes)
+    {
+        if (routes.Count > instance.Vehicles) return "more routes than vehicles";
         foreach (var route in routes)
         {
             long time = route.Leave, load = 0;
             var previous = 0;
             foreach (var stop in route.Stops)
             {
-                seen[stop.Node]++;
                 load += instance.Demand?[stop.Node] ?? 0;
                 var earliest = time + instance.Service[previous] + instance.Travel[previous][stop.Node];
                 if (stop.Start < earliest) return $"node {stop.Node} starts too early";
@@ -87,88 +112,94 @@ public static class RoutingQuality
             if (back > instance.HorizonEnd) return "back after the horizon";
             if (instance.MaxDuration is { } limit && back - route.Leave > limit) return "route too long";
         }
-        return seen.Skip(1).All(s => s == 1) ? "ok" : "a stop missing or served twice";
+        return null;
     }
 
     private const double Scale = 1000;
 
     /// <summary>
-    /// PVRP: each customer's visit combination is chosen greedily (most frequent and largest customers first; the
-    /// combination whose days add the least estimated insertion cost, days filled beyond 90% of the m vehicles' capacity
-    /// penalised), then each day is routed with m vehicles, capacity Q and duration D. A customer a day cannot take moves
-    /// to another of its combinations and the days it touches are routed again (up to three rounds). Half the time limit
-    /// goes to the first routing of the days, the rest to the repairs.
+    /// PVRP, one model (<see cref="Method.Sisr"/>): the product's ruin and recreate over all days at once, a removed
+    /// customer reinserted with the visit combination whose days' cheapest positions cost least together. Days first
+    /// (<see cref="Method.DaysFirst"/>): each customer's combination chosen greedily before any route (most frequent and
+    /// largest first, the combination whose days add the least estimated travel, days filled beyond 90% of the m
+    /// vehicles' capacity penalised), then the same search with each customer held to that one combination.
     /// </summary>
-    private static Result SolvePeriodic(string name, string text, decimal bestKnown, double seconds)
+    private static Result SolvePeriodic(string name, string text, decimal bestKnown, double seconds, Method method)
     {
+        if (method == Method.OrTools) throw new ArgumentException("the OR-Tools peer routes one day; pvrp takes sisr or days-first");
         var numbers = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).Where(l => l.Length > 0).ToList();
         int m = (int)numbers[0][1], n = (int)numbers[0][2], t = (int)numbers[0][3];
-        var (duration, capacity) = (numbers[1][0], numbers[1][1]);
         var customers = numbers.Skip(1 + t).Take(n + 1).ToList();
         double Distance(int a, int b) => Math.Sqrt(Math.Pow(customers[a][1] - customers[b][1], 2) + Math.Pow(customers[a][2] - customers[b][2], 2));
-        List<List<int>> CombosOf(int c) => customers[c].Skip(7).Take((int)customers[c][6]).Select(v => (int)v)
-            .Select(v => Enumerable.Range(0, t).Where(d => (v & (1 << (t - 1 - d))) != 0).ToList()).ToList();
+        var combinations = Enumerable.Range(0, n + 1).Select(c => c == 0 || customers[c][5] <= 0 ? [] : (IReadOnlyList<int[]>)customers[c].Skip(7).Take((int)customers[c][6])
+            .Select(v => (int)v).Select(v => Enumerable.Range(0, t).Where(d => (v & (1 << (t - 1 - d))) != 0).ToArray()).ToList()).ToList();
+        var travel = Enumerable.Range(0, n + 1).Select(a => Enumerable.Range(0, n + 1).Select(b => (long)Math.Round(Distance(a, b) * Scale)).ToArray()).ToArray();
+        var days = Enumerable.Range(0, t).Select(d =>
+        {
+            var (duration, capacity) = (numbers[1 + d][0], numbers[1 + d][1]);
+            return new RoutingInstance
+            {
+                Travel = travel,
+                Service = customers.Select(c => (long)Math.Round(c[3] * Scale)).ToArray(),
+                Windows = customers.Select(_ => (IReadOnlyList<Span>)[]).ToArray(),
+                Demand = customers.Select(c => (long)c[4]).ToArray(),
+                Capacity = (long)capacity,
+                Vehicles = m,
+                HorizonEnd = duration > 0 ? (long)(duration * Scale) : long.MaxValue / 8,
+                MaxDuration = duration > 0 ? (long)(duration * Scale) : null,
+            };
+        }).ToList();
+        if (method == Method.DaysFirst) combinations = DaysFirst(combinations, customers, Distance, m * numbers[1][1]);
+        var instance = new PeriodicInstance { Days = days, Combinations = combinations };
+        var clock = Stopwatch.StartNew();
+        var result = RuinAndRecreate.Solve(instance, RoutingSearch.For(seconds));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var check = CheckPeriodic(instance, result);
+        var total = result.Days.Sum(routes => routes.Sum(route => RealDistance(route, Distance)));
+        return new Result(Cordeau, name, bestKnown, Math.Round(total, 2), result.Days.Sum(r => r.Count), elapsed, check);
+    }
+
+    /// <summary>Each customer's one combination, chosen greedily before routing (the days-first baseline).</summary>
+    private static List<IReadOnlyList<int[]>> DaysFirst(List<IReadOnlyList<int[]>> combinations, List<double[]> customers, Func<int, int, double> distance, double dayCapacity)
+    {
+        var t = combinations.Where(c => c.Count > 0).SelectMany(c => c).SelectMany(d => d).Max() + 1;
         var onDay = Enumerable.Range(0, t).Select(_ => new List<int>()).ToArray();
         var load = new double[t];
-        var comboOf = new List<int>?[n + 1];
-        var refused = new HashSet<(int Customer, int Day)>();
-        double DayCost(int d, int c) => onDay[d].Select(o => Distance(o, c)).Append(Distance(0, c)).Min() * 2
-            + (load[d] + customers[c][4] > 0.9 * m * capacity ? 1e6 : 0) + (refused.Contains((c, d)) ? 1e9 : 0);
-        void Place(int c)
+        double DayCost(int d, int c) => onDay[d].Select(o => distance(o, c)).Append(distance(0, c)).Min() * 2
+            + (load[d] + customers[c][4] > 0.9 * dayCapacity ? 1e6 : 0);
+        var chosen = combinations.Select(_ => (IReadOnlyList<int[]>)[]).ToList();
+        foreach (var c in Enumerable.Range(1, combinations.Count - 1).Where(c => combinations[c].Count > 0)
+                     .OrderByDescending(c => customers[c][5]).ThenByDescending(c => customers[c][4]))
         {
-            var best = CombosOf(c).MinBy(days => days.Sum(d => DayCost(d, c)))!;
-            comboOf[c] = best;
+            var best = combinations[c].MinBy(days => days.Sum(d => DayCost(d, c)))!;
+            chosen[c] = [best];
             foreach (var d in best) { onDay[d].Add(c); load[d] += customers[c][4]; }
         }
-        foreach (var c in Enumerable.Range(1, n).Where(c => customers[c][5] > 0).OrderByDescending(c => customers[c][5]).ThenByDescending(c => customers[c][4])) Place(c);
+        return chosen;
+    }
 
-        var clock = Stopwatch.StartNew();
-        var dayRoutes = new (IReadOnlyList<Route> Routes, List<int> Nodes, RoutingInstance Instance)?[t];
-        var dirty = Enumerable.Range(0, t).ToHashSet();
-        for (var round = 0; round < 4 && dirty.Count > 0; round++)
+    /// <summary>Every day's routes within the rules, and every customer served on exactly the days of one of its allowed combinations.</summary>
+    private static string CheckPeriodic(PeriodicInstance instance, PeriodicResult result)
+    {
+        var daysOf = Enumerable.Range(0, instance.Nodes).Select(_ => new List<int>()).ToArray();
+        for (var d = 0; d < result.Days.Count; d++)
         {
-            var limit = round == 0 ? seconds / (2 * t) : Math.Max(0.2, (seconds - clock.Elapsed.TotalSeconds) / (3 * dirty.Count));
-            var moved = new List<int>();
-            foreach (var d in dirty.Order())
-            {
-                var nodes = onDay[d].Prepend(0).ToList();
-                var instance = new RoutingInstance
-                {
-                    Travel = nodes.Select(a => nodes.Select(b => (long)Math.Round(Distance(a, b) * Scale)).ToArray()).ToArray(),
-                    Service = nodes.Select(i => (long)Math.Round(customers[i][3] * Scale)).ToArray(),
-                    Windows = nodes.Select(_ => (IReadOnlyList<Span>)[]).ToArray(),
-                    Demand = nodes.Select(i => (long)customers[i][4]).ToArray(),
-                    Capacity = (long)capacity,
-                    Vehicles = m,
-                    HorizonEnd = duration > 0 ? (long)(duration * Scale) : long.MaxValue / 8,
-                    MaxDuration = duration > 0 ? (long)(duration * Scale) : null,
-                    // A customer the day's vehicles cannot take is left out at a prohibitive cost, then moved to another combination.
-                    DropPenalty = nodes.Select(_ => (long)1e12).ToArray(),
-                };
-                var result = RouteSolver.Solve(instance, new RoutingSearch(limit));
-                dayRoutes[d] = (result.Routes ?? [], nodes, instance);
-                foreach (var node in result.Dropped) { refused.Add((nodes[node], d)); moved.Add(nodes[node]); }
-            }
-            dirty.Clear();
-            if (round == 3) break;
-            foreach (var c in moved.Distinct())
-            {
-                foreach (var d in comboOf[c]!) { onDay[d].Remove(c); load[d] -= customers[c][4]; dirty.Add(d); }
-                Place(c);
-                foreach (var d in comboOf[c]!) dirty.Add(d);
-            }
+            if (CheckRoutes(instance.Days[d], result.Days[d]) is { } broken) return $"day {d + 1}: {broken}";
+            foreach (var stop in result.Days[d].SelectMany(r => r.Stops)) daysOf[stop.Node].Add(d);
         }
-        var checks = dayRoutes.Where(r => r is not null).Select(r => Check(r!.Value.Instance, r.Value.Routes)).ToList();
-        var total = dayRoutes.Where(r => r is not null).Sum(r => r!.Value.Routes.Sum(route => RealDistance(route, r.Value.Nodes, Distance)));
-        var check = checks.FirstOrDefault(c => c != "ok") ?? "ok";
-        return new Result(Cordeau, name, bestKnown, Math.Round(total, 2), dayRoutes.Sum(r => r?.Routes.Count ?? 0), clock.Elapsed.TotalSeconds, check);
+        for (var c = 1; c < instance.Nodes; c++)
+        {
+            if (instance.Combinations[c].Count == 0 && daysOf[c].Count == 0) continue;
+            if (!instance.Combinations[c].Any(k => k.SequenceEqual(daysOf[c]))) return daysOf[c].Count == 0 ? "a customer left out" : $"customer {c} on days not of a combination";
+        }
+        return "ok";
     }
 
     /// <summary>A route's length in the instance's own (unrounded) distances.</summary>
-    private static decimal RealDistance(Route route, List<int> nodes, Func<int, int, double> distance)
+    private static decimal RealDistance(Route route, Func<int, int, double> distance)
     {
-        var path = route.Stops.Select(s => nodes[s.Node]).Prepend(0).Append(0).ToList();
+        var path = route.Stops.Select(s => s.Node).Prepend(0).Append(0).ToList();
         return (decimal)path.Zip(path.Skip(1)).Sum(p => distance(p.First, p.Second));
     }
 }

@@ -47,10 +47,17 @@ public readonly record struct Span(long From, long To);
 /// <summary>A break of <paramref name="Duration"/> that starts between <paramref name="Earliest"/> and <paramref name="Latest"/>.</summary>
 public sealed record BreakRule(long Earliest, long Latest, long Duration);
 
-/// <summary>How hard to search: without a time limit, a deterministic descent to a local optimum; with one, guided local search until it.</summary>
-public sealed record RoutingSearch(double? TimeLimitSeconds = null)
+/// <summary>
+/// How long to search: ruin-and-recreate stops after <paramref name="Iterations"/> iterations or
+/// <paramref name="TimeLimitSeconds"/> of wall-clock time, whichever comes first; with an iteration budget and no time
+/// limit the result depends only on the input and <paramref name="Seed"/>.
+/// </summary>
+public sealed record RoutingSearch(double? TimeLimitSeconds = null, long? Iterations = null, int Seed = 1)
 {
-    public static RoutingSearch Deterministic { get; } = new();
+    /// <summary>The product's search: a fixed number of iterations, so the same input gives the same routes on any machine.</summary>
+    public static RoutingSearch Deterministic { get; } = new(null, 3_000);
+
+    public static RoutingSearch For(double seconds, int seed = 1) => new(seconds, null, seed);
 }
 
 /// <summary>One stop of a route: the node and when its service starts.</summary>

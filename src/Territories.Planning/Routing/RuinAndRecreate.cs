@@ -1,0 +1,420 @@
+using System.Diagnostics;
+
+namespace Territories.Planning.Routing;
+
+/// <summary>
+/// Ruin and recreate with Slack Induction by String Removals (SISR; Christiaens and Vanden Berghe, Transportation
+/// Science 2020) over one or several days. Ruin removes strings of consecutive stops (sometimes keeping a piece in the
+/// middle: the split string) from routes near a random seed customer; a removed customer leaves all its days. Recreate
+/// puts the removed customers back one by one (random, largest demand, farthest or nearest first), each at the cheapest
+/// feasible position skipping positions at random (blinks); on several days it picks the visit combination whose days'
+/// cheapest positions cost least together, so days and routes are decided in one model. A new solution is accepted by
+/// simulated annealing (temperature falling geometrically over the budget); a solution serving more mandatory customers
+/// is always better. Every insertion is checked by <see cref="RouteRules"/>: in constant time from the route's earliest
+/// and latest starts and load when the instance allows it, otherwise by timing the candidate route.
+/// </summary>
+public sealed class RuinAndRecreate
+{
+    private const double AverageRemoved = 10;
+    private const int MaxString = 10;
+    private const double SplitRate = 0.5;
+    private const double SplitDepth = 0.01;
+    private const double BlinkRate = 0.01;
+    private static readonly double StartTemperature = double.Parse(Environment.GetEnvironmentVariable("SISR_T0") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly double EndTemperature = double.Parse(Environment.GetEnvironmentVariable("SISR_TF") ?? "0.1", System.Globalization.CultureInfo.InvariantCulture);
+
+    private readonly PeriodicInstance _instance;
+    private readonly RouteRules[] _rules;
+    private readonly int[][] _neighbours;
+    private readonly int[][] _candidateDays;
+    private readonly double _startTemperature;
+    private readonly double _endTemperature;
+    private readonly Random _random;
+    private int _version;
+
+    private RuinAndRecreate(PeriodicInstance instance, int seed)
+    {
+        _instance = instance;
+        _rules = instance.Days.Select(d => new RouteRules(d)).ToArray();
+        var cost = _rules[0].Cost;
+        var customers = Enumerable.Range(1, instance.Nodes - 1).Where(c => instance.Combinations[c].Count > 0).ToArray();
+        _neighbours = Enumerable.Range(0, instance.Nodes)
+            .Select(c => customers.OrderBy(o => cost[c][o] + cost[o][c]).ThenBy(o => o).ToArray()).ToArray();
+        _candidateDays = instance.Combinations.Select(cs => cs.SelectMany(days => days).Distinct().Order().ToArray()).ToArray();
+        // The paper's temperatures (100 to 1) are for Solomon's coordinates, where a customer is ~30 from the depot: scale by that.
+        var unit = customers.Length == 0 ? 1 : customers.Average(c => (double)cost[0][c]) / 30;
+        _startTemperature = StartTemperature * unit;
+        _endTemperature = EndTemperature * unit;
+        _random = new Random(seed);
+    }
+
+    /// <summary>Solves from scratch (every customer inserted by the recreate step) or improves <paramref name="start"/> (routes per day, as node lists).</summary>
+    public static PeriodicResult Solve(PeriodicInstance instance, RoutingSearch search, IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>>? start = null)
+    {
+        var solver = new RuinAndRecreate(instance, search.Seed);
+        return solver.Run(search, start);
+    }
+
+    /// <summary>One vehicle's tour: its stops and, for the constant-time test, the earliest and latest start at each position (0 leaving the depot, last back at it).</summary>
+    private sealed class Tour
+    {
+        public int Version;
+        public List<int> Nodes = [];
+        public long[] Earliest = [];
+        public long[] Latest = [];
+        public long Load;
+        public long Work;
+        public long Cost;
+
+        public Tour Copy(int version) => new()
+        {
+            Version = version, Nodes = [.. Nodes], Earliest = Earliest, Latest = Latest, Load = Load, Work = Work, Cost = Cost,
+        };
+    }
+
+    private sealed class State
+    {
+        public required List<Tour>[] Days;
+        public required Tour?[][] TourOf;
+        public required int[] Combination;
+        public int Version;
+
+        public State Copy(int version) => new()
+        {
+            Days = Days.Select(d => new List<Tour>(d)).ToArray(),
+            TourOf = TourOf.Select(t => (Tour?[])t.Clone()).ToArray(),
+            Combination = (int[])Combination.Clone(),
+            Version = version,
+        };
+    }
+
+    private readonly record struct Score(int Missing, long Cost)
+    {
+        public bool Better(Score other) => Missing < other.Missing || (Missing == other.Missing && Cost < other.Cost);
+    }
+
+    private PeriodicResult Run(RoutingSearch search, IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>>? start)
+    {
+        var clock = Stopwatch.StartNew();
+        var current = Empty();
+        if (start is not null) Load(current, start);
+        Recreate(current, Enumerable.Range(1, _instance.Nodes - 1).Where(c => current.Combination[c] < 0 && _instance.Combinations[c].Count > 0).ToList());
+        var currentScore = Evaluate(current);
+        var best = current;
+        var bestScore = currentScore;
+        var limit = search.TimeLimitSeconds;
+        var budget = search.Iterations;
+        long iteration = 0;
+        var customers = Enumerable.Range(1, _instance.Nodes - 1).Count(c => _instance.Combinations[c].Count > 0);
+        while (customers > 0 && (budget is null || iteration < budget) && (limit is null || clock.Elapsed.TotalSeconds < limit))
+        {
+            var progress = Math.Max(budget is { } b ? (double)iteration / b : 0, limit is { } l ? clock.Elapsed.TotalSeconds / l : 0);
+            var temperature = _startTemperature * Math.Pow(_endTemperature / _startTemperature, progress);
+            iteration++;
+            var next = current.Copy(++_version);
+            Recreate(next, Ruin(next));
+            var score = Evaluate(next);
+            if (score.Missing < currentScore.Missing
+                || (score.Missing == currentScore.Missing && score.Cost < currentScore.Cost - temperature * Math.Log(_random.NextDouble())))
+            {
+                current = next;
+                currentScore = score;
+                if (score.Better(bestScore))
+                {
+                    best = next;
+                    bestScore = score;
+                }
+            }
+            if (budget is null && limit is null) break;
+        }
+        return Result(best, iteration);
+    }
+
+    private State Empty() => new()
+    {
+        Days = _instance.Days.Select(_ => new List<Tour>()).ToArray(),
+        TourOf = _instance.Days.Select(_ => new Tour?[_instance.Nodes]).ToArray(),
+        Combination = Enumerable.Repeat(-1, _instance.Nodes).ToArray(),
+        Version = ++_version,
+    };
+
+    /// <summary>Takes the given routes as they are (a route a rule refuses is left out and its customers recreated).</summary>
+    private void Load(State state, IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> start)
+    {
+        var daysOf = new List<int>[_instance.Nodes];
+        for (var d = 0; d < start.Count; d++)
+            foreach (var route in start[d])
+                foreach (var node in route) (daysOf[node] ??= []).Add(d);
+        for (var c = 1; c < _instance.Nodes; c++)
+        {
+            if (daysOf[c] is not { } days) continue;
+            var combination = _instance.Combinations[c].ToList().FindIndex(k => k.SequenceEqual(days.Order()));
+            if (combination >= 0) state.Combination[c] = combination;
+        }
+        for (var d = 0; d < start.Count; d++)
+            foreach (var route in start[d])
+            {
+                if (route.Count == 0 || route.Any(n => state.Combination[n] < 0) || state.Days[d].Count >= _instance.Days[d].Vehicles) continue;
+                var tour = new Tour { Version = state.Version, Nodes = [.. route] };
+                if (!Refresh(d, tour)) continue;
+                state.Days[d].Add(tour);
+                foreach (var node in route) state.TourOf[d][node] = tour;
+            }
+        for (var c = 1; c < _instance.Nodes; c++)
+            if (state.Combination[c] >= 0 && _instance.Combinations[c][state.Combination[c]].Any(d => state.TourOf[d][c] is null))
+                Remove(state, c);
+    }
+
+    private Score Evaluate(State state)
+    {
+        long cost = 0;
+        var missing = 0;
+        foreach (var day in state.Days)
+            foreach (var tour in day) cost += tour.Cost;
+        for (var c = 1; c < _instance.Nodes; c++)
+        {
+            if (state.Combination[c] >= 0 || _instance.Combinations[c].Count == 0) continue;
+            if (_instance.DropPenalty is { } penalty) cost += penalty[c];
+            else missing++;
+        }
+        return new Score(missing, cost);
+    }
+
+    /// <summary>Adjacent string removal: strings from routes near a random seed customer on one of its days, until enough routes are ruined.</summary>
+    private List<int> Ruin(State state)
+    {
+        var removed = new List<int>();
+        var served = new List<(int Day, int Node)>();
+        var tours = 0;
+        for (var d = 0; d < state.Days.Length; d++)
+        {
+            tours += state.Days[d].Count;
+            foreach (var tour in state.Days[d])
+                foreach (var node in tour.Nodes) served.Add((d, node));
+        }
+        if (served.Count == 0) return removed;
+        var longest = Math.Min(MaxString, (double)served.Count / tours);
+        var maxStrings = 4 * AverageRemoved / (1 + longest) - 1;
+        var strings = (int)Math.Floor(_random.NextDouble() * maxStrings) + 1;
+        var (day, seed) = served[_random.Next(served.Count)];
+        var ruined = new HashSet<Tour>();
+        foreach (var customer in _neighbours[seed].Prepend(seed))
+        {
+            if (ruined.Count >= strings) break;
+            if (state.TourOf[day][customer] is not { } shared || ruined.Contains(shared)) continue;
+            var tour = Own(state, day, shared);
+            var length = (int)Math.Floor(_random.NextDouble() * Math.Min(tour.Nodes.Count, longest)) + 1;
+            var position = tour.Nodes.IndexOf(customer);
+            var cut = _random.NextDouble() < SplitRate || length == tour.Nodes.Count ? String(tour, position, length) : SplitString(tour, position, length);
+            ruined.Add(tour);
+            foreach (var node in cut)
+            {
+                Remove(state, node);
+                removed.Add(node);
+            }
+        }
+        return removed;
+    }
+
+    /// <summary><paramref name="length"/> consecutive stops of the tour including the one at <paramref name="position"/>.</summary>
+    private List<int> String(Tour tour, int position, int length)
+    {
+        var first = Math.Max(0, position - length + 1);
+        var last = Math.Min(position, tour.Nodes.Count - length);
+        var from = first + _random.Next(last - first + 1);
+        return tour.Nodes.GetRange(from, length);
+    }
+
+    /// <summary>A string of <paramref name="length"/> + m stops around the position, of which m consecutive ones are kept.</summary>
+    private List<int> SplitString(Tour tour, int position, int length)
+    {
+        var kept = 1;
+        while (length + kept < tour.Nodes.Count && _random.NextDouble() > SplitDepth) kept++;
+        var cut = String(tour, position, length + kept);
+        var keepFrom = _random.Next(cut.Count - kept + 1);
+        cut.RemoveRange(keepFrom, kept);
+        return cut;
+    }
+
+    private void Remove(State state, int customer)
+    {
+        var combination = state.Combination[customer];
+        if (combination < 0) return;
+        foreach (var day in _instance.Combinations[customer][combination])
+        {
+            if (state.TourOf[day][customer] is not { } shared) continue;
+            var tour = Own(state, day, shared);
+            tour.Nodes.Remove(customer);
+            state.TourOf[day][customer] = null;
+            if (tour.Nodes.Count == 0) state.Days[day].Remove(tour);
+            else Refresh(day, tour);
+        }
+        state.Combination[customer] = -1;
+    }
+
+    /// <summary>The state's own copy of a tour it shares with an earlier state, made before the tour is changed.</summary>
+    private static Tour Own(State state, int day, Tour tour)
+    {
+        if (tour.Version == state.Version) return tour;
+        var copy = tour.Copy(state.Version);
+        state.Days[day][state.Days[day].IndexOf(tour)] = copy;
+        foreach (var node in copy.Nodes) state.TourOf[day][node] = copy;
+        return copy;
+    }
+
+    private readonly record struct Insertion(long Delta, Tour? Tour, int Position);
+
+    private void Recreate(State state, List<int> removed)
+    {
+        var order = _random.Next(11) switch
+        {
+            < 4 => removed.OrderBy(_ => _random.Next()).ToList(),
+            < 8 => removed.OrderByDescending(c => _rules[0].Demand(c) * (long)_candidateDays[c].Length).ToList(),
+            < 10 => removed.OrderByDescending(c => _rules[0].Cost[0][c]).ToList(),
+            _ => removed.OrderBy(c => _rules[0].Cost[0][c]).ToList(),
+        };
+        var best = new Insertion?[_instance.Days.Count];
+        foreach (var customer in order)
+        {
+            foreach (var day in _candidateDays[customer]) best[day] = Cheapest(state, day, customer);
+            var combinations = _instance.Combinations[customer];
+            var chosen = -1;
+            long chosenCost = long.MaxValue;
+            for (var k = 0; k < combinations.Count; k++)
+            {
+                long total = 0;
+                foreach (var day in combinations[k])
+                {
+                    if (best[day] is not { } insertion) { total = long.MaxValue; break; }
+                    total += insertion.Delta;
+                }
+                if (total < chosenCost) (chosen, chosenCost) = (k, total);
+            }
+            if (chosen < 0) continue;
+            foreach (var day in combinations[chosen]) Insert(state, day, customer, best[day]!.Value);
+            state.Combination[customer] = chosen;
+        }
+    }
+
+    private void Insert(State state, int day, int customer, Insertion at)
+    {
+        Tour tour;
+        if (at.Tour is null)
+        {
+            tour = new Tour { Version = state.Version };
+            state.Days[day].Add(tour);
+        }
+        else tour = Own(state, day, at.Tour);
+        tour.Nodes.Insert(at.Position, customer);
+        Refresh(day, tour);
+        state.TourOf[day][customer] = tour;
+    }
+
+    /// <summary>The cheapest feasible position for the customer on the day (a new tour if a vehicle is free), skipping positions at the blink rate.</summary>
+    private Insertion? Cheapest(State state, int day, int customer)
+    {
+        var rules = _rules[day];
+        var instance = rules.Instance;
+        Insertion? best = null;
+        var demand = rules.Demand(customer);
+        foreach (var tour in state.Days[day])
+        {
+            if (tour.Load + demand > instance.Capacity) continue;
+            for (var position = 0; position <= tour.Nodes.Count; position++)
+            {
+                if (_random.NextDouble() < BlinkRate) continue;
+                var delta = rules.ConstantTimeInsertion ? Delta(rules, tour, customer, position) : Timed(rules, tour, customer, position);
+                if (delta is { } d && (best is null || d < best.Value.Delta)) best = new Insertion(d, tour, position);
+            }
+        }
+        if (state.Days[day].Count < instance.Vehicles && demand <= instance.Capacity
+            && Timed(rules, null, customer, 0) is { } alone && (best is null || alone < best.Value.Delta))
+            best = new Insertion(alone, null, 0);
+        return best;
+    }
+
+    /// <summary>The constant-time test: reach the customer from the stop before at its earliest, then the stop after by its latest start; the work time within the longest route.</summary>
+    private static long? Delta(RouteRules rules, Tour tour, int customer, int position)
+    {
+        var instance = rules.Instance;
+        var before = position == 0 ? 0 : tour.Nodes[position - 1];
+        var after = position == tour.Nodes.Count ? 0 : tour.Nodes[position];
+        var start = rules.EarliestStart(customer, tour.Earliest[position] + instance.Service[before] + instance.Travel[before][customer]);
+        if (!RouteRules.Feasible(start)) return null;
+        if (start + instance.Service[customer] + instance.Travel[customer][after] > tour.Latest[position + 1]) return null;
+        if (instance.MaxDuration is { } limit
+            && tour.Work + instance.Travel[before][customer] + instance.Service[customer] + instance.Travel[customer][after] - instance.Travel[before][after] > limit)
+            return null;
+        return rules.Cost[before][customer] + rules.Cost[customer][after] - rules.Cost[before][after];
+    }
+
+    /// <summary>The general test: time the route with the customer inserted.</summary>
+    private static long? Timed(RouteRules rules, Tour? tour, int customer, int position)
+    {
+        var nodes = tour is null ? new List<int>(1) : new List<int>(tour.Nodes);
+        nodes.Insert(position, customer);
+        return rules.Schedule(nodes) is { } route ? rules.RouteCost(route) - (tour?.Cost ?? 0) : null;
+    }
+
+    /// <summary>Recomputes the tour's load, work, cost and (for the constant-time test) earliest and latest starts; false when a rule refuses it.</summary>
+    private bool Refresh(int day, Tour tour)
+    {
+        var rules = _rules[day];
+        var instance = rules.Instance;
+        var nodes = tour.Nodes;
+        tour.Load = nodes.Sum(rules.Demand);
+        if (!rules.ConstantTimeInsertion)
+        {
+            if (tour.Load > instance.Capacity || rules.Schedule(nodes) is not { } route) return false;
+            tour.Cost = rules.RouteCost(route);
+            return true;
+        }
+        var count = nodes.Count;
+        var earliest = new long[count + 2];
+        var latest = new long[count + 2];
+        earliest[0] = instance.HorizonStart;
+        long work = 0;
+        var previous = 0;
+        for (var i = 1; i <= count + 1; i++)
+        {
+            var node = i <= count ? nodes[i - 1] : 0;
+            work += instance.Service[previous] + instance.Travel[previous][node];
+            earliest[i] = rules.EarliestStart(node, earliest[i - 1] + instance.Service[previous] + instance.Travel[previous][node]);
+            previous = node;
+        }
+        latest[count + 1] = instance.HorizonEnd;
+        var next = 0;
+        for (var i = count; i >= 0; i--)
+        {
+            var node = i >= 1 ? nodes[i - 1] : 0;
+            latest[i] = rules.LatestStart(node, latest[i + 1] - instance.Travel[node][next] - instance.Service[node]);
+            next = node;
+        }
+        tour.Earliest = earliest;
+        tour.Latest = latest;
+        tour.Work = work;
+        tour.Cost = rules.ArcCost(nodes);
+        return tour.Load <= instance.Capacity && RouteRules.Feasible(earliest[count + 1]) && earliest[count + 1] <= instance.HorizonEnd
+            && (instance.MaxDuration is not { } limit || work <= limit);
+    }
+
+    private PeriodicResult Result(State state, long iterations)
+    {
+        var days = new List<IReadOnlyList<Route>>();
+        long cost = 0;
+        for (var d = 0; d < state.Days.Length; d++)
+        {
+            var routes = new List<Route>();
+            foreach (var tour in state.Days[d])
+            {
+                var route = _rules[d].Schedule(tour.Nodes)
+                    ?? throw new InvalidOperationException($"day {d}: a route the search kept breaks a rule (a bug in the insertion test)");
+                routes.Add(route);
+                cost += _rules[d].ArcCost(tour.Nodes);
+            }
+            days.Add(routes);
+        }
+        var dropped = Enumerable.Range(1, _instance.Nodes - 1).Where(c => state.Combination[c] < 0 && _instance.Combinations[c].Count > 0).ToList();
+        return new PeriodicResult(days, dropped, cost, iterations);
+    }
+}
