@@ -20,8 +20,8 @@ public sealed class RuinAndRecreate
     private const double SplitRate = 0.5;
     private const double SplitDepth = 0.01;
     private const double BlinkRate = 0.01;
-    private static readonly double StartTemperature = double.Parse(Environment.GetEnvironmentVariable("SISR_T0") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly double EndTemperature = double.Parse(Environment.GetEnvironmentVariable("SISR_TF") ?? "0.1", System.Globalization.CultureInfo.InvariantCulture);
+    private const double StartTemperature = 100;
+    private const double EndTemperature = 1;
 
     private readonly PeriodicInstance _instance;
     private readonly RouteRules[] _rules;
@@ -30,6 +30,7 @@ public sealed class RuinAndRecreate
     private readonly double _startTemperature;
     private readonly double _endTemperature;
     private readonly Random _random;
+    private readonly int[] _absences;
     private int _version;
 
     private RuinAndRecreate(PeriodicInstance instance, int seed)
@@ -46,6 +47,7 @@ public sealed class RuinAndRecreate
         _startTemperature = StartTemperature * unit;
         _endTemperature = EndTemperature * unit;
         _random = new Random(seed);
+        _absences = new int[instance.Nodes];
     }
 
     /// <summary>Solves from scratch (every customer inserted by the recreate step) or improves <paramref name="start"/> (routes per day, as node lists).</summary>
@@ -98,7 +100,7 @@ public sealed class RuinAndRecreate
         var clock = Stopwatch.StartNew();
         var current = Empty();
         if (start is not null) Load(current, start);
-        Recreate(current, Enumerable.Range(1, _instance.Nodes - 1).Where(c => current.Combination[c] < 0 && _instance.Combinations[c].Count > 0).ToList());
+        Recreate(current, Unserved(current).ToList());
         var currentScore = Evaluate(current);
         var best = current;
         var bestScore = currentScore;
@@ -112,7 +114,8 @@ public sealed class RuinAndRecreate
             var temperature = _startTemperature * Math.Pow(_endTemperature / _startTemperature, progress);
             iteration++;
             var next = current.Copy(++_version);
-            Recreate(next, Ruin(next));
+            var removed = Ruin(next);
+            Recreate(next, Unserved(next).Except(removed).Concat(removed).ToList());
             var score = Evaluate(next);
             if (score.Missing < currentScore.Missing
                 || (score.Missing == currentScore.Missing && score.Cost < currentScore.Cost - temperature * Math.Log(_random.NextDouble())))
@@ -129,6 +132,9 @@ public sealed class RuinAndRecreate
         }
         return Result(best, iteration);
     }
+
+    private IEnumerable<int> Unserved(State state) =>
+        Enumerable.Range(1, _instance.Nodes - 1).Where(c => state.Combination[c] < 0 && _instance.Combinations[c].Count > 0);
 
     private State Empty() => new()
     {
@@ -273,6 +279,8 @@ public sealed class RuinAndRecreate
             < 10 => removed.OrderByDescending(c => _rules[0].Cost[0][c]).ToList(),
             _ => removed.OrderBy(c => _rules[0].Cost[0][c]).ToList(),
         };
+        // Customers often left out go first (the paper's absence counts), the drawn order among equals.
+        order = order.OrderByDescending(c => _absences[c]).ToList();
         var best = new Insertion?[_instance.Days.Count];
         foreach (var customer in order)
         {
@@ -290,7 +298,11 @@ public sealed class RuinAndRecreate
                 }
                 if (total < chosenCost) (chosen, chosenCost) = (k, total);
             }
-            if (chosen < 0) continue;
+            if (chosen < 0)
+            {
+                _absences[customer]++;
+                continue;
+            }
             foreach (var day in combinations[chosen]) Insert(state, day, customer, best[day]!.Value);
             state.Combination[customer] = chosen;
         }
