@@ -54,8 +54,11 @@ public sealed record BreakRule(long Earliest, long Latest, long Duration);
 /// </summary>
 public sealed record RoutingSearch(double? TimeLimitSeconds = null, long? Iterations = null, int Seed = 1)
 {
-    /// <summary>The product's search: a fixed number of iterations, so the same input gives the same routes on any machine.</summary>
-    public static RoutingSearch Deterministic { get; } = new(null, 3_000);
+    /// <summary>
+    /// The product's search: a fixed number of iterations growing with the stops (250 each, at most 5,000), so the same
+    /// input gives the same routes on any machine.
+    /// </summary>
+    public static RoutingSearch Deterministic(int stops) => new(null, Math.Clamp(250L * stops, 250, 5_000));
 
     public static RoutingSearch For(double seconds, int seed = 1) => new(seconds, null, seed);
 }

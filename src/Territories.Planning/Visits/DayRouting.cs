@@ -4,7 +4,7 @@ using Territories.Planning.Routing;
 
 namespace Territories.Planning.Visits;
 
-/// <summary>Routes one rep's day with OR-Tools: home, the day's visits with their start spans and lengths, the break; reads the route back as a <see cref="VisitDay"/>.</summary>
+/// <summary>Routes one rep's day with <see cref="RouteSolver"/> (ruin and recreate, a fixed iteration budget): home, the day's visits with their start spans and lengths, the break; reads the route back as a <see cref="VisitDay"/>.</summary>
 internal static class DayRouting
 {
     private const long VisitPenalty = 1_000_000;
@@ -17,7 +17,7 @@ internal static class DayRouting
         var possible = visits.Where(v => context.IsOpen(v, date)).ToList();
         if (possible.Count == 0) return (null, impossible);
         var instance = Instance(context, date, possible);
-        var result = RouteSolver.Solve(instance, RoutingSearch.Deterministic);
+        var result = RouteSolver.Solve(instance, RoutingSearch.Deterministic(possible.Count));
         if (result.Routes is not { } routes) return (null, visits);
         var dropped = result.Dropped.Select(node => possible[node - 1]).Concat(impossible).ToList();
         return routes.Count == 0 ? (null, dropped) : (Day(context, date, possible, routes[0]), dropped);
