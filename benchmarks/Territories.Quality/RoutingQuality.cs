@@ -7,8 +7,9 @@ namespace Territories.Quality;
 /// <summary>
 /// Routing quality against published best-known values: Solomon's VRPTW instances (distance objective, trunc1 convention:
 /// distances and travel times floor(10 d) / 10, so the route solver works in tenths) and Cordeau's periodic VRP instances
-/// (real distances, scaled by 1,000 to whole units; visit combinations chosen first, then a route set per day). Every
-/// solution is re-checked here, independently of the solver, before its distance counts.
+/// (real distances, scaled by 1,000 to whole units), routed by the product's <see cref="RouteSolver"/> and
+/// <see cref="RuinAndRecreate"/> (or the OR-Tools peer, or days first on pvrp). Every solution is re-checked here,
+/// independently of the solver, before its distance counts.
 /// </summary>
 public static class RoutingQuality
 {
