@@ -207,8 +207,10 @@ public sealed class RuinAndRecreate
         foreach (var customer in _neighbours[seed].Prepend(seed))
         {
             if (ruined.Count >= strings) break;
-            if (state.TourOf[day][customer] is not { } shared || ruined.Contains(shared)) continue;
-            var tour = Own(state, day, shared);
+            // A neighbour not on the seed's day is cut from its tour on one of its own days: near in space, whatever the day.
+            var on = state.TourOf[day][customer] is not null || state.Combination[customer] < 0 ? day : RandomDay(state, customer);
+            if (state.TourOf[on][customer] is not { } shared || ruined.Contains(shared)) continue;
+            var tour = Own(state, on, shared);
             var length = (int)Math.Floor(_random.NextDouble() * Math.Min(tour.Nodes.Count, longest)) + 1;
             var position = tour.Nodes.IndexOf(customer);
             var cut = _random.NextDouble() < SplitRate || length == tour.Nodes.Count ? String(tour, position, length) : SplitString(tour, position, length);
@@ -220,6 +222,12 @@ public sealed class RuinAndRecreate
             }
         }
         return removed;
+    }
+
+    private int RandomDay(State state, int customer)
+    {
+        var days = _instance.Combinations[customer][state.Combination[customer]];
+        return days[_random.Next(days.Length)];
     }
 
     /// <summary><paramref name="length"/> consecutive stops of the tour including the one at <paramref name="position"/>.</summary>
