@@ -181,7 +181,7 @@ public static class RoutingQuality
     }
 
     /// <summary>Every day's routes within the rules, and every customer served on exactly the days of one of its allowed combinations.</summary>
-    private static string CheckPeriodic(PeriodicInstance instance, PeriodicResult result)
+    internal static string CheckPeriodic(PeriodicInstance instance, PeriodicResult result)
     {
         var daysOf = Enumerable.Range(0, instance.Nodes).Select(_ => new List<int>()).ToArray();
         for (var d = 0; d < result.Days.Count; d++)
