@@ -86,14 +86,11 @@ public sealed class RouteRules
         if (load > Instance.Capacity) return null;
         var earliest = Forward(nodes, Instance.HorizonStart);
         if (earliest is null) return null;
-        var leave = Instance.HorizonStart;
         if (Instance.MinimiseDuration || Instance.MaxDuration is not null)
         {
-            leave = LatestLeave(nodes, earliest.Value.Return);
-            var late = Forward(nodes, leave);
-            if (late is null || late.Value.Return > earliest.Value.Return) late = earliest; // safety: never worse than leaving first
-            else earliest = late;
-            leave = late.Value.Leave;
+            // Leaving later only counts when the route still returns at its earliest.
+            var late = Forward(nodes, LatestLeave(nodes, earliest.Value.Return));
+            if (late is not null && late.Value.Return <= earliest.Value.Return) earliest = late;
         }
         var timed = earliest.Value;
         if (Instance.MaxDuration is { } limit && timed.Return - timed.Leave > limit) return null;
