@@ -24,7 +24,8 @@ public static class TerritoryProblemReader
 
     /// <summary>
     /// Everything but the accounts (which the caller asks for from <paramref name="fields"/> first, so that the field is
-    /// known), checked: null when any of it is invalid.
+    /// known), checked: null when a field is invalid; a frame whose references are wrong (its errors added) still checks
+    /// the accounts, so that every error is reported at once.
     /// </summary>
     public static ProblemFrame? ReadFrame(JsonFields fields, List<InputError> errors)
     {
@@ -44,7 +45,7 @@ public static class TerritoryProblemReader
             policy, errors);
         CheckOrganisation(orgUnits, frame.Reps, options, errors);
         frame.CheckFrame();
-        return errors.Count > before ? null : frame;
+        return frame;
     }
 
     /// <summary>The account at <c>accounts[index]</c>: its fields, then, when they and the <paramref name="frame"/> are valid, its references.</summary>
