@@ -99,10 +99,10 @@ public sealed class RequestBodies(IOptions<ServiceSettings> options)
     /// </summary>
     private sealed class Turn(SemaphoreSlim large) : IDisposable
     {
-        public void Dispose()
+        public void Dispose() => ThreadPool.UnsafeQueueUserWorkItem(static large =>
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             large.Release();
-        }
+        }, large, preferLocal: false);
     }
 }

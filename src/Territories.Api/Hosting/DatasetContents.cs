@@ -80,5 +80,11 @@ public sealed record DatasetContents : DatasetContent
         _document = new DatasetDocument(_name ?? UntitledName, _reps.Count, _units.Count, bytes, tally.Of(_reps).ToJson());
     }
 
-    public override DatasetDocument Complete() => _document ?? throw new InvalidOperationException("The accounts have not all been written yet.");
+    /// <summary>The document, handed over once: this content keeps no reference to its bytes (tens of MB for a large dataset).</summary>
+    public override DatasetDocument Complete()
+    {
+        var document = _document ?? throw new InvalidOperationException("The accounts have not all been written yet, or the document was handed over.");
+        _document = null;
+        return document;
+    }
 }
