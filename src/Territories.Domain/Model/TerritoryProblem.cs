@@ -101,6 +101,16 @@ public sealed class TerritoryProblem
         PairOf(account, rep)?.Workload ?? Accounts[account].Workload
         ?? throw new InvalidOperationException($"account {Accounts[account].Id} has no workload for rep {Reps[rep].Id}");
 
+    /// <summary>The least workload any eligible rep would carry for the account (its own workload when no pair names it).</summary>
+    public double LeastWorkloadOf(int account)
+    {
+        var eligible = EligibleRepsOf(account);
+        if (_pairRepsByAccount[account].Length == 0) return WorkloadOf(account, eligible[0]);
+        var least = double.PositiveInfinity;
+        foreach (var rep in eligible) least = Math.Min(least, WorkloadOf(account, rep));
+        return least;
+    }
+
     /// <summary>The pair's cost, or 0 when no pair is given.</summary>
     public decimal CostOf(int account, int rep) => PairOf(account, rep)?.Cost ?? 0m;
 

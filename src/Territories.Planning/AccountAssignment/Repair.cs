@@ -10,8 +10,9 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
 {
     private readonly List<(int Account, int Slot)>[] _byRep = ByRep(data);
     private readonly List<int>[] _accountsOf = state.AccountsByRep();
+    private readonly bool[] _stuck = new bool[data.RepCount];
 
-    private sealed record Move(int Account, int Slot, double Score, (int Account, int Slot)? Partner = null);
+    private readonly record struct Move(int Account, int Slot, double Score, (int Account, int Slot)? Partner = null);
 
     /// <summary>Swaps are tried for this many of the most broken reps only: they cost a pass over pairs of accounts.</summary>
     private const int SwapReps = 5;
@@ -23,15 +24,32 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
         {
             if (state.Violation() <= 0) return;
             // The most broken rep first: one rep's moves are cheap to scan, and one usually has a repairing move.
-            var broken = Enumerable.Range(0, data.RepCount).Where(r => state.RepViolation(r, 0, 0, 0) > 0)
-                .OrderByDescending(r => state.RepViolation(r, 0, 0, 0)).ToList();
-            var move = broken.Select(r => BestRelocation(r, withinMoveBudget: true)).FirstOrDefault(m => m is not null) ?? BestGlobalMove();
+            var broken = Enumerable.Range(0, data.RepCount).Where(r => state.ViolationOf(r) > 0)
+                .OrderByDescending(r => state.ViolationOf(r)).ToList();
+            var move = FirstRelocation(broken.Where(r => !_stuck[r])) ?? FirstRelocation(broken.Where(r => _stuck[r]));
+            move ??= BestGlobalMove();
             if (move is null && RelocateAndMoveBack(broken)) continue;
             move ??= broken.Take(SwapReps).Select(BestSwap).FirstOrDefault(m => m is not null);
-            if (move is null) return;
-            Apply(move.Account, move.Slot);
-            if (move.Partner is { } partner) Apply(partner.Account, partner.Slot);
+            if (move is not { } chosen) return;
+            Apply(chosen.Account, chosen.Slot);
+            if (chosen.Partner is { } partner) Apply(partner.Account, partner.Slot);
         }
+    }
+
+    /// <summary>
+    /// The best repairing move of the first rep in <paramref name="reps"/> that has one; a rep without one is marked stuck
+    /// until one of its own accounts moves. Each step first looks past the stuck reps and comes back to them only when
+    /// no other rep has a move, so the most broken rep, often stuck for hundreds of steps while the move cap is full, is
+    /// not scanned again every step: on a 20,000 x 200 book four reps were scanned per step, 1 s of its first plan.
+    /// </summary>
+    private Move? FirstRelocation(IEnumerable<int> reps)
+    {
+        foreach (var r in reps)
+        {
+            if (BestRelocation(r, withinMoveBudget: true) is { } move) return move;
+            _stuck[r] = true;
+        }
+        return null;
     }
 
     /// <param name="withinMoveBudget">False scores a move as if the move cap had room (for a move paid by a move back).</param>
@@ -93,7 +111,9 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
             Apply(account, slot);
             return;
         }
-        _accountsOf[state.RepOf(account)].Remove(account);
+        var from = state.RepOf(account);
+        _accountsOf[from].Remove(account);
+        _stuck[from] = false;
         state.Remove(account);
     }
 
@@ -138,15 +158,21 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
 
     private static void Keep(ref Move? best, Move? candidate)
     {
-        if (candidate is not null && (best is null || candidate.Score < best.Score)) best = candidate;
+        if (candidate is { } c && (best is not { } b || c.Score < b.Score)) best = c;
     }
 
     private void Apply(int account, int slot)
     {
         var from = state.RepOf(account);
-        if (from >= 0) _accountsOf[from].Remove(account);
+        if (from >= 0)
+        {
+            _accountsOf[from].Remove(account);
+            _stuck[from] = false;
+        }
         state.Assign(account, slot);
-        _accountsOf[data.Candidates[account][slot]].Add(account);
+        var to = data.Candidates[account][slot];
+        _accountsOf[to].Add(account);
+        _stuck[to] = false;
     }
 
     private static List<(int Account, int Slot)>[] ByRep(AssignmentData data)
