@@ -9,7 +9,7 @@ namespace Territories.Domain.Contracts;
 /// time. The bytes are checked to be UTF-8 as they arrive; malformed JSON throws <see cref="JsonException"/> with its
 /// line and position in the whole document.
 /// </summary>
-public sealed class JsonStreamReader
+internal sealed class JsonStreamReader
 {
     private const int StartBytes = 1 << 16;
     private readonly Stream _stream;
