@@ -75,6 +75,11 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         if (incumbent.RepOf is not null && IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero)
             return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
+        if (!WholeModelHelps())
+        {
+            Neighbourhoods(lp, cancel);
+            return new Result(CpSolverStatus.Feasible, lp, null, false, 0);
+        }
 
         if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), cancel: cancel)) is not { } model)
             return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
@@ -85,13 +90,23 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         Trace($"cp status={outcome.Status} bound={outcome.Bound} solutions={outcome.Solutions}");
         var global = data.CandidateLimit is null && model.ObjectiveIsExact;
         if (global && outcome.Bound is { } bound) incumbent.ImproveBound(bound - model.ModelSlack, "cp-sat");
-        if (outcome.Status is CpSolverStatus.Feasible or CpSolverStatus.Unknown && incumbent.Evaluation is not null)
-        {
-            var search = new NeighbourhoodSearch(data, incumbent, settings, lp?.SplitReps);
-            search.Run(clock, settings.DeterministicTime is null ? int.MaxValue : DeterministicNeighbourhoods, cancel);
-            Trace($"neighbourhoods tried={search.Tries} improved={search.Improvements}");
-        }
+        if (outcome.Status is CpSolverStatus.Feasible or CpSolverStatus.Unknown && incumbent.Evaluation is not null) Neighbourhoods(lp, cancel);
         return new Result(outcome.Status, lp, outcome, global, model.ModelSlack);
+    }
+
+    /// <summary>
+    /// CP-SAT on the whole candidate set is for a plan when there is none, and for a bound when the candidates are every
+    /// eligible pair. On a pruned book that has a plan it proves nothing beyond the candidates and, measured on the
+    /// realistic books of 10,000 and 20,000 accounts, found no solution in its share (7-10 s, after building a model of
+    /// 80,000-160,000 pairs); the neighbourhoods get that time instead.
+    /// </summary>
+    private bool WholeModelHelps() => incumbent.Evaluation is null || data.CandidateLimit is null;
+
+    private void Neighbourhoods(LpResult? lp, CancellationToken cancel)
+    {
+        var search = new NeighbourhoodSearch(data, incumbent, settings, lp?.SplitReps);
+        search.Run(clock, settings.DeterministicTime is null ? int.MaxValue : DeterministicNeighbourhoods, cancel);
+        Trace($"neighbourhoods tried={search.Tries} improved={search.Improvements}");
     }
 
     /// <summary>
