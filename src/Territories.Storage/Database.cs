@@ -39,9 +39,15 @@ public abstract class Database
     /// </summary>
     public abstract string AccountStatisticsSql { get; }
 
-    /// <summary>Inserts a dataset's account rows (ordinals 0, 1, …) in the caller's transaction, in as few round trips as the engine allows.</summary>
-    public abstract Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId, IReadOnlyList<DatasetAccount> accounts,
-        CancellationToken cancel);
+    /// <summary>
+    /// Inserts account rows of a dataset (ordinals <paramref name="firstOrdinal"/>, +1, …) in the caller's transaction,
+    /// in as few round trips as the engine allows.
+    /// </summary>
+    public abstract Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId, int firstOrdinal,
+        IReadOnlyList<DatasetAccount> accounts, CancellationToken cancel);
+
+    /// <summary>SQL for the text whose UTF-8 bytes the parameter holds (a document bound as bytes, never as one large string).</summary>
+    public abstract string TextFromUtf8(string parameter);
 
     private const string InsertAccountColumns = "INSERT INTO dataset_accounts (dataset_id, ordinal, current_rep_id, segment, tier, account)";
 
@@ -86,7 +92,7 @@ public abstract class Database
         }
 
         /// <summary>One prepared statement executed per row: SQLite runs in-process, so a row costs no round trip.</summary>
-        public override async Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId,
+        public override async Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId, int firstOrdinal,
             IReadOnlyList<DatasetAccount> accounts, CancellationToken cancel)
         {
             await using var command = connection.CreateCommand();
@@ -104,7 +110,7 @@ public abstract class Database
             for (var i = 0; i < accounts.Count; i++)
             {
                 var a = accounts[i];
-                parameters[1].Value = i;
+                parameters[1].Value = firstOrdinal + i;
                 parameters[2].Value = (object?)a.CurrentRepId ?? DBNull.Value;
                 parameters[3].Value = (object?)a.Segment ?? DBNull.Value;
                 parameters[4].Value = (object?)a.Tier ?? DBNull.Value;
@@ -112,6 +118,9 @@ public abstract class Database
                 await command.ExecuteNonQueryAsync(cancel);
             }
         }
+
+        /// <summary>A blob cast to text is read as text in the database's encoding (UTF-8).</summary>
+        public override string TextFromUtf8(string parameter) => $"CAST({parameter} AS TEXT)";
 
         public override string Describe() => $"SQLite file {_path}";
     }
@@ -130,20 +139,22 @@ public abstract class Database
         public override async Task<DbConnection> OpenAsync(CancellationToken cancel = default) => await _source.OpenConnectionAsync(cancel);
 
         /// <summary>All rows in one statement, the columns as arrays.</summary>
-        public override Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId,
+        public override Task InsertAccountsAsync(DbConnection connection, DbTransaction transaction, string datasetId, int firstOrdinal,
             IReadOnlyList<DatasetAccount> accounts, CancellationToken cancel) =>
             connection.ExecuteAsync(new CommandDefinition(
                 $"{InsertAccountColumns} SELECT @datasetId, * FROM unnest(@ordinals, @reps, @segments, @tiers, @json)",
                 new
                 {
                     datasetId,
-                    ordinals = Enumerable.Range(0, accounts.Count).ToArray(),
+                    ordinals = Enumerable.Range(firstOrdinal, accounts.Count).ToArray(),
                     reps = accounts.Select(a => a.CurrentRepId).ToArray(),
                     segments = accounts.Select(a => a.Segment).ToArray(),
                     tiers = accounts.Select(a => a.Tier).ToArray(),
                     json = accounts.Select(a => a.Json).ToArray(),
                 },
                 transaction, cancellationToken: cancel));
+
+        public override string TextFromUtf8(string parameter) => $"convert_from({parameter}, 'UTF8')";
 
         public override string Describe()
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Territories.Storage;
@@ -10,23 +11,45 @@ public sealed class DatasetStore(Database database, TimeProvider time)
     private const string OverviewUpsert =
         "INSERT INTO dataset_overviews (dataset_id, overview) VALUES (@id, @Overview) ON CONFLICT (dataset_id) DO UPDATE SET overview = excluded.overview";
 
+    /// <summary>Creates the dataset, its account rows written as <paramref name="content"/> produces them; the record comes back without its document.</summary>
     public async Task<DatasetRecord> CreateAsync(DatasetContent content, string? id = null, CancellationToken cancel = default)
     {
         var now = StoreTime.Now(time);
-        var row = new DatasetRow
-        {
-            Id = id ?? StoreTime.NewId(), Name = content.Name, Version = 1, CreatedAt = now, UpdatedAt = now,
-            RepCount = content.RepCount, AccountCount = content.AccountCount, UnitCount = content.UnitCount, Document = content.Document,
-        };
+        id ??= StoreTime.NewId();
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
         await connection.ExecuteAsync(
-            $"INSERT INTO datasets ({Columns}, document) VALUES (@Id, @Name, @Version, @CreatedAt, @UpdatedAt, @RepCount, @AccountCount, @UnitCount, @Document)",
-            row, transaction);
-        await connection.ExecuteAsync(OverviewUpsert, new { id = row.Id, content.Overview }, transaction);
-        await database.InsertAccountsAsync(connection, transaction, row.Id, content.Accounts, cancel);
+            $"INSERT INTO datasets ({Columns}, document) VALUES (@id, '', 1, @now, @now, 0, 0, 0, '')", new { id, now }, transaction);
+        var created = await WriteContentAsync(connection, transaction, id, content, NameAndReps, null, cancel);
         await transaction.CommitAsync(cancel);
         await connection.ExecuteAsync(database.AccountStatisticsSql);
+        return created;
+    }
+
+    private const string NameAndReps = "name = @Name, rep_count = @RepCount";
+
+    /// <summary>
+    /// Writes the content's account rows batch by batch, then its document, counts and overview and the
+    /// <paramref name="set"/> columns, in the caller's transaction; the dataset's row exists and has no account rows.
+    /// </summary>
+    private async Task<DatasetRecord> WriteContentAsync(DbConnection connection, DbTransaction transaction, string id, DatasetContent content, string set,
+        object? setValues, CancellationToken cancel)
+    {
+        var accountCount = 0;
+        foreach (var batch in content.AccountBatches())
+        {
+            await database.InsertAccountsAsync(connection, transaction, id, accountCount, batch, cancel);
+            accountCount += batch.Count;
+        }
+        var document = content.Complete();
+        var parameters = new DynamicParameters(setValues);
+        parameters.AddDynamicParams(new { id, document.Name, document.RepCount, document.UnitCount, accountCount, document = document.Utf8Json });
+        var row = await connection.QuerySingleAsync<DatasetRow>(new CommandDefinition(
+            $"""
+            UPDATE datasets SET {set}, unit_count = @UnitCount, account_count = @accountCount, document = {database.TextFromUtf8("@document")}
+            WHERE id = @id RETURNING {Columns}, '' AS document
+            """, parameters, transaction, cancellationToken: cancel));
+        await connection.ExecuteAsync(OverviewUpsert, new { id, document.Overview }, transaction);
         return row.ToRecord();
     }
 
@@ -73,45 +96,37 @@ public sealed class DatasetStore(Database database, TimeProvider time)
             """, new { id, version, overview }, cancellationToken: cancel));
     }
 
-    /// <summary>Replaces the content when <paramref name="expectedVersion"/> is null or still current.</summary>
+    /// <summary>Replaces the content when <paramref name="expectedVersion"/> is null or still current; the record comes back without its document.</summary>
     public Task<StoreWrite<DatasetRecord>> ReplaceAsync(string id, DatasetContent content, int? expectedVersion, CancellationToken cancel = default) =>
-        UpdateAsync(id, content, "name = @Name, rep_count = @RepCount", new { content.Name, content.RepCount },
-            expectedVersion, cancel);
+        UpdateAsync(id, content, NameAndReps, null, expectedVersion, cancel);
 
     /// <summary>Stores the dataset's unit shapes (GeoJSON) together with its new content, as one write that bumps the version.</summary>
     public Task<StoreWrite<DatasetRecord>> SetShapesAsync(string id, DatasetContent content, string shapes, int? expectedVersion, CancellationToken cancel = default) =>
         UpdateAsync(id, content, "shapes = @shapes", new { shapes }, expectedVersion, cancel);
 
     /// <summary>
-    /// Writes the content's document, counts and account rows, and the <paramref name="set"/> columns, as one
-    /// transaction that bumps the version, when <paramref name="expectedVersion"/> is null or still current.
+    /// Writes the content (its account rows as they come, its document, counts and overview) and the
+    /// <paramref name="set"/> columns as one transaction that bumps the version, when <paramref name="expectedVersion"/>
+    /// is null or still current.
     /// </summary>
-    private async Task<StoreWrite<DatasetRecord>> UpdateAsync(string id, DatasetContent content, string set, object setValues, int? expectedVersion,
+    private async Task<StoreWrite<DatasetRecord>> UpdateAsync(string id, DatasetContent content, string set, object? setValues, int? expectedVersion,
         CancellationToken cancel)
     {
         await using var connection = await database.OpenAsync(cancel);
         await using var transaction = await connection.BeginTransactionAsync(cancel);
-        var parameters = new DynamicParameters(setValues);
-        parameters.AddDynamicParams(new { id, content.UnitCount, content.AccountCount, content.Document, expectedVersion, now = StoreTime.Now(time) });
-        var updated = await connection.QuerySingleOrDefaultAsync<DatasetRow>(
-            $"""
-            UPDATE datasets SET {set}, version = version + 1, updated_at = @now, unit_count = @UnitCount, account_count = @AccountCount,
-                document = @Document
-            WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion)
-            RETURNING {Columns}, document
-            """,
-            parameters, transaction);
-        if (updated is null)
+        var bumped = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE datasets SET version = version + 1, updated_at = @now WHERE id = @id AND (@expectedVersion IS NULL OR version = @expectedVersion)",
+            new { id, expectedVersion, now = StoreTime.Now(time) }, transaction, cancellationToken: cancel));
+        if (bumped == 0)
         {
-            var current = await connection.QuerySingleOrDefaultAsync<DatasetRow>($"SELECT {Columns}, document FROM datasets WHERE id = @id", new { id }, transaction);
+            var current = await connection.QuerySingleOrDefaultAsync<DatasetRow>($"SELECT {Columns}, '' AS document FROM datasets WHERE id = @id", new { id }, transaction);
             return current is null ? StoreWrite<DatasetRecord>.NotFound : StoreWrite<DatasetRecord>.VersionMismatch(current.ToRecord());
         }
         await connection.ExecuteAsync("DELETE FROM dataset_accounts WHERE dataset_id = @id", new { id }, transaction);
-        await database.InsertAccountsAsync(connection, transaction, id, content.Accounts, cancel);
-        await connection.ExecuteAsync(OverviewUpsert, new { id, content.Overview }, transaction);
+        var updated = await WriteContentAsync(connection, transaction, id, content, set, setValues, cancel);
         await transaction.CommitAsync(cancel);
         await connection.ExecuteAsync(database.AccountStatisticsSql);
-        return StoreWrite<DatasetRecord>.Done(updated.ToRecord());
+        return StoreWrite<DatasetRecord>.Done(updated);
     }
 
     /// <summary>

@@ -7,16 +7,23 @@ public sealed record DatasetRecord(string Id, string Name, int Version, DateTime
     int RepCount, int AccountCount, int UnitCount, string Document);
 
 /// <summary>
-/// What a new or replaced dataset holds: the contract JSON (the export format), the counts shown in listings, and its
-/// accounts one by one (in the document's order), stored as rows so that a page of accounts reads only that page.
+/// What a new or replaced dataset holds, produced while the store writes it: its accounts one by one (in the document's
+/// order, stored as rows so that a page of accounts reads only that page) a batch at a time, each batch written before
+/// the next is asked for, then its document (the export format), counts and overview. All of it is written in one
+/// transaction: when producing it throws (invalid input found half-way), nothing of it is kept.
 /// </summary>
-public sealed record DatasetContent(string Name, int RepCount, int UnitCount, string Document, IReadOnlyList<DatasetAccount> Accounts)
+public abstract record DatasetContent
 {
-    public int AccountCount => Accounts.Count;
+    /// <summary>The account rows in the document's order, a batch at a time.</summary>
+    public abstract IEnumerable<IReadOnlyList<DatasetAccount>> AccountBatches();
 
-    /// <summary>What the dataset's detail shows besides its counts, as JSON made from the document; read without the document.</summary>
-    public string? Overview { get; init; }
+    /// <summary>The rest of the content, once every batch of <see cref="AccountBatches"/> has been written.</summary>
+    public abstract DatasetDocument Complete();
 }
+
+/// <summary>A dataset's document as UTF-8 JSON (stored as text), the counts shown in listings, and its overview.</summary>
+/// <param name="Overview">What the dataset's detail shows besides its counts, as JSON; read without the document.</param>
+public sealed record DatasetDocument(string Name, int RepCount, int UnitCount, byte[] Utf8Json, string? Overview);
 
 /// <summary>A dataset without its document, and its overview (null for a dataset stored before overviews were kept).</summary>
 public sealed record DatasetOverview(DatasetRecord Dataset, string? Overview);

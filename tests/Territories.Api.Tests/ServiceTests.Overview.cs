@@ -15,7 +15,9 @@ public abstract partial class ServiceTests
         var smaller = book.WithAccounts(book.Accounts.Skip(20).ToList());
         var dataset = await CreateDataset(client, Books.Small());
         var store = await StoreAsync();
-        var older = await store.Datasets.CreateAsync(DatasetContents.Of(smaller) with { Overview = null });
+        var older = await store.Datasets.CreateAsync(DatasetContents.Of(smaller));
+        await using (var connection = await store.Database.OpenAsync())
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM dataset_overviews WHERE dataset_id = @id", new { id = older.Id });
 
         var created = await client.Get($"/api/v1/datasets/{dataset}");
         var replaced = await client.Put($"/api/v1/datasets/{dataset}", TerritoryProblemWriter.Write(smaller));

@@ -16,8 +16,29 @@ public abstract class StoreContractTests
 
     private async Task<TerritoryStore> OpenAsync() => await TerritoryStore.OpenAsync(await CreateDatabaseAsync(), Time);
 
-    private static DatasetContent Book(string name = "book", int accounts = 3) =>
+    private static ListedContent Book(string name = "book", int accounts = 3) =>
         new(name, 2, 0, """{"reps":[],"accounts":[]}""", Enumerable.Range(0, accounts).Select(Account).ToList());
+
+    /// <summary>A dataset's content given whole: its rows in batches of two, so that every write goes over several batches.</summary>
+    private sealed record ListedContent(string Name, int RepCount, int UnitCount, string Document, IReadOnlyList<DatasetAccount> Accounts) : DatasetContent
+    {
+        public string? Overview { get; init; }
+
+        /// <summary>After this many batches the content throws, as an invalid account found half-way through a body does.</summary>
+        public int? FailAfterBatches { get; init; }
+
+        public override IEnumerable<IReadOnlyList<DatasetAccount>> AccountBatches()
+        {
+            var batches = 0;
+            foreach (var batch in Accounts.Chunk(2))
+            {
+                if (batches++ == FailAfterBatches) throw new InvalidDataException("account 4 is invalid");
+                yield return batch;
+            }
+        }
+
+        public override DatasetDocument Complete() => new(Name, RepCount, UnitCount, System.Text.Encoding.UTF8.GetBytes(Document), Overview);
+    }
 
     /// <summary>Account i: rep r(i mod 3), segment s(i mod 2), tier T(i mod 5).</summary>
     private static DatasetAccount Account(int i) => new($"r{i % 3}", $"s{i % 2}", $"T{i % 5}", $$"""{"id":"a{{i}}"}""");
@@ -94,6 +115,24 @@ public abstract class StoreContractTests
         var read = await store.Datasets.GetAsync(created.Id);
         Assert.Equal(("north v2", 2, 5, "{\"x\":1}"), (read!.Name, read.Version, read.AccountCount, read.Document));
         Assert.True(read.UpdatedAt > read.CreatedAt);
+        Assert.Equal([created.Id], (await store.Datasets.ListAsync()).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Datasets_AWriteWhoseContentFailsHalfWay_KeepsNothingOfIt()
+    {
+        var store = await OpenAsync();
+        var created = await store.Datasets.CreateAsync(Book("north", accounts: 3) with { Overview = "{\"v\":1}" });
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.Datasets.ReplaceAsync(created.Id, Book("north v2", accounts: 6) with { FailAfterBatches = 2 }, expectedVersion: 1));
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.Datasets.CreateAsync(Book("south", accounts: 6) with { FailAfterBatches = 1 }));
+
+        var read = await store.Datasets.GetAsync(created.Id);
+        Assert.Equal(("north", 1, 3, """{"reps":[],"accounts":[]}"""), (read!.Name, read.Version, read.AccountCount, read.Document));
+        Assert.Equal("{\"v\":1}", (await store.Datasets.GetOverviewAsync(created.Id))!.Overview);
+        var page = await store.Datasets.PageAccountsAsync(created.Id, new AccountQuery(null, null, null, 0, 10));
+        Assert.Equal(3, page!.Total);
+        Assert.Equal(["""{"id":"a0"}""", """{"id":"a1"}""", """{"id":"a2"}"""], page.Items);
         Assert.Equal([created.Id], (await store.Datasets.ListAsync()).Select(d => d.Id));
     }
 

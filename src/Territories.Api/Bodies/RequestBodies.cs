@@ -24,22 +24,46 @@ public sealed class RequestBodies(IOptions<ServiceSettings> options)
     /// <summary>The whole body as UTF-8 bytes; over the limit it throws the 413 that <see cref="RequestProblems"/> answers.</summary>
     public async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, BodySize size, CancellationToken cancel)
     {
+        await using var body = await OpenAsync(request, size, cancel);
+        if (body is MemoryStream memory) return new ReadOnlyMemory<byte>(memory.GetBuffer(), 0, (int)memory.Length);
+        var bytes = new byte[body.Length];
+        await body.ReadExactlyAsync(bytes, cancel);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The whole body as a seekable stream to read (and read again) from the start: in memory up to
+    /// <see cref="ServiceSettings.SpoolAboveBytes"/>, beyond that a temporary file, deleted when the stream is disposed,
+    /// and the large body's turn taken (<see cref="EnterLargeAsync"/>). Over the limit it throws the 413 that
+    /// <see cref="RequestProblems"/> answers.
+    /// </summary>
+    public async Task<Stream> OpenAsync(HttpRequest request, BodySize size, CancellationToken cancel)
+    {
         var limit = LimitOf(size);
         if (request.ContentLength > limit) throw TooLarge(limit, size);
         var memory = new MemoryStream((int)Math.Min(request.ContentLength ?? ChunkBytes, _settings.SpoolAboveBytes));
         if (!await CopyAsync(request.Body, memory, _settings.SpoolAboveBytes, cancel))
-            return new ReadOnlyMemory<byte>(memory.GetBuffer(), 0, (int)memory.Length);
+        {
+            memory.Position = 0;
+            return memory;
+        }
         if (memory.Length >= limit) throw TooLarge(limit, size);
-        await using var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"territories-body-{Guid.NewGuid():N}"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, ChunkBytes, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        memory.Position = 0;
-        await memory.CopyToAsync(spool, cancel);
-        if (await CopyAsync(request.Body, spool, limit, cancel)) throw TooLarge(limit, size);
-        await EnterLargeAsync(request.HttpContext, cancel);
-        var bytes = new byte[spool.Length];
-        spool.Position = 0;
-        await spool.ReadExactlyAsync(bytes, cancel);
-        return bytes;
+        var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"territories-body-{Guid.NewGuid():N}"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, ChunkBytes, FileOptions.DeleteOnClose);
+        try
+        {
+            memory.Position = 0;
+            await memory.CopyToAsync(spool, cancel);
+            if (await CopyAsync(request.Body, spool, limit, cancel)) throw TooLarge(limit, size);
+            await EnterLargeAsync(request.HttpContext, cancel);
+            spool.Position = 0;
+            return spool;
+        }
+        catch
+        {
+            await spool.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until no other large body is being handled, and holds that turn until the response is done.</summary>
@@ -75,10 +99,10 @@ public sealed class RequestBodies(IOptions<ServiceSettings> options)
     /// </summary>
     private sealed class Turn(SemaphoreSlim large) : IDisposable
     {
-        public void Dispose()
+        public void Dispose() => ThreadPool.UnsafeQueueUserWorkItem(static large =>
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             large.Release();
-        }
+        }, large, preferLocal: false);
     }
 }

@@ -76,12 +76,23 @@ public static class DatasetEndpoints
     public static async Task<Ok<IReadOnlyList<DatasetSummary>>> List(TerritoryStore store, CancellationToken cancel) =>
         TypedResults.Ok<IReadOnlyList<DatasetSummary>>((await store.Datasets.ListAsync(cancel)).Select(DatasetSummary.Of).ToList());
 
-    /// <summary>Creates a dataset from a territory problem (contract section 1); its <c>options</c> become the scenarios' default.</summary>
-    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> Create(HttpRequest request, TerritoryStore store, CancellationToken cancel)
+    /// <summary>
+    /// Creates a dataset from a territory problem (contract section 1); its <c>options</c> become the scenarios' default.
+    /// The body is read as it is stored: everything but the accounts first, then each account checked and written as
+    /// it is read, in one transaction that an invalid account abandons.
+    /// </summary>
+    public static async Task<Results<Created<DatasetSummary>, ValidationProblem>> Create(HttpRequest request, TerritoryStore store, RequestBodies bodies,
+        CancellationToken cancel)
     {
-        var (problem, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, TerritoryProblemReader.Read, cancel);
-        if (invalid is not null) return invalid;
-        return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Of(problem!), cancel: cancel));
+        await using var body = await bodies.OpenAsync(request, BodySize.Document, cancel);
+        try
+        {
+            return Created(request.HttpContext, await store.Datasets.CreateAsync(DatasetContents.Read(TerritoryProblemStream.Open(body)), cancel: cancel));
+        }
+        catch (InvalidInputException e)
+        {
+            return ContractBody.Problem(e);
+        }
     }
 
     /// <summary>
@@ -127,13 +138,23 @@ public static class DatasetEndpoints
         return (record, figures);
     }
 
-    /// <summary>Replaces the whole dataset; with <c>If-Match</c>, only if nobody replaced it since that version (else 412).</summary>
+    /// <summary>
+    /// Replaces the whole dataset, reading the body as it is stored (as <see cref="Create"/>); with <c>If-Match</c>, only
+    /// if nobody replaced it since that version (else 412). Invalid input leaves the stored version as it was.
+    /// </summary>
     public static async Task<Results<Ok<DatasetSummary>, ValidationProblem, ProblemHttpResult>> Replace(string id, HttpRequest request, TerritoryStore store,
-        CancellationToken cancel)
+        RequestBodies bodies, CancellationToken cancel)
     {
-        var (problem, invalid) = await ContractBody.ReadAsync(request, BodySize.Document, TerritoryProblemReader.Read, cancel);
-        if (invalid is not null) return invalid;
-        var write = await store.Datasets.ReplaceAsync(id, DatasetContents.Of(problem!), ETags.RequiredVersion(request), cancel);
+        await using var body = await bodies.OpenAsync(request, BodySize.Document, cancel);
+        StoreWrite<DatasetRecord> write;
+        try
+        {
+            write = await store.Datasets.ReplaceAsync(id, DatasetContents.Read(TerritoryProblemStream.Open(body)), ETags.RequiredVersion(request), cancel);
+        }
+        catch (InvalidInputException e)
+        {
+            return ContractBody.Problem(e);
+        }
         switch (write.Outcome)
         {
             case WriteOutcome.NotFound: return ApiProblems.NotFound("dataset", id);

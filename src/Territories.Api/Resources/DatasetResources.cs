@@ -28,9 +28,39 @@ public sealed record DatasetDetail(DatasetSummary Summary, IReadOnlyList<Rep> Re
 public sealed record DatasetFigures(IReadOnlyList<Rep> Reps, IReadOnlyDictionary<string, int> AccountsBySegment,
     IReadOnlyDictionary<string, int> AccountsByTier, double TotalWorkload, decimal TotalPotential, decimal TotalRevenue)
 {
-    public static DatasetFigures Of(TerritoryProblem problem) =>
-        new(problem.Reps, CountBy(problem.Accounts, a => a.Segment), CountBy(problem.Accounts, a => a.Tier),
-            problem.Accounts.Sum(a => a.Workload ?? 0), problem.Accounts.Sum(a => a.Potential), problem.Accounts.Sum(a => a.Revenue));
+    public static DatasetFigures Of(TerritoryProblem problem)
+    {
+        var tally = new Tally();
+        foreach (var account in problem.Accounts) tally.Add(account);
+        return tally.Of(problem.Reps);
+    }
+
+    /// <summary>Adds the accounts up one at a time, for a dataset whose accounts are written as they are read.</summary>
+    public sealed class Tally
+    {
+        private readonly Dictionary<string, int> _bySegment = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byTier = new(StringComparer.Ordinal);
+        private double _workload;
+        private decimal _potential;
+        private decimal _revenue;
+
+        public void Add(Account account)
+        {
+            Count(_bySegment, account.Segment);
+            Count(_byTier, account.Tier);
+            _workload += account.Workload ?? 0;
+            _potential += account.Potential;
+            _revenue += account.Revenue;
+        }
+
+        public DatasetFigures Of(IReadOnlyList<Rep> reps) => new(reps, Sorted(_bySegment), Sorted(_byTier), _workload, _potential, _revenue);
+
+        private static void Count(Dictionary<string, int> counts, string? key) =>
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key ?? "(none)", out _)++;
+
+        private static IReadOnlyDictionary<string, int> Sorted(Dictionary<string, int> counts) =>
+            counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value);
+    }
 
     /// <summary>The contract's options, plus reading a rep's skills back into a set.</summary>
     private static readonly JsonSerializerOptions Json = new(ContractSerializer.CompactOptions) { Converters = { new SetConverter() } };
@@ -38,9 +68,6 @@ public sealed record DatasetFigures(IReadOnlyList<Rep> Reps, IReadOnlyDictionary
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static DatasetFigures FromJson(string json) => JsonSerializer.Deserialize<DatasetFigures>(json, Json)!;
-
-    private static IReadOnlyDictionary<string, int> CountBy(IEnumerable<Account> accounts, Func<Account, string?> key) =>
-        accounts.GroupBy(a => key(a) ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 
     private sealed class SetConverter : JsonConverter<IReadOnlySet<string>>
     {

@@ -7,6 +7,13 @@ public static class ContractJson
 {
     public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
+    /// <summary>The error for a body that is not UTF-8 text.</summary>
+    public static readonly InputError NotUtf8 = new("$", "is not valid UTF-8 text; send JSON encoded as UTF-8");
+
+    /// <summary>The error for malformed JSON, with its line and position.</summary>
+    public static InputError Malformed(JsonException e) =>
+        new("$", $"malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}");
+
     /// <summary>Parses <paramref name="json"/> and hands its root to <paramref name="read"/>; throws <see cref="InvalidInputException"/> with every error found.</summary>
     public static T Read<T>(string json, Func<JsonElement, List<InputError>, T?> read) where T : class =>
         Read(() => JsonDocument.Parse(json, DocumentOptions), read);
@@ -15,7 +22,7 @@ public static class ContractJson
     public static T Read<T>(ReadOnlyMemory<byte> utf8Json, Func<JsonElement, List<InputError>, T?> read) where T : class
     {
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
-            throw new InvalidInputException([new InputError("$", "is not valid UTF-8 text; send JSON encoded as UTF-8")]);
+            throw new InvalidInputException([NotUtf8]);
         return Read(() =>
         {
             // ParseValue builds the document on ordinary arrays, not on the shared array pool, which would keep a large
@@ -38,7 +45,7 @@ public static class ContractJson
         }
         catch (JsonException e)
         {
-            errors.Add(new InputError("$", $"malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)}"));
+            errors.Add(Malformed(e));
         }
         if (errors.Count > 0 || value is null) throw new InvalidInputException(errors.Count > 0 ? errors : [new InputError("$", "is empty")]);
         return value;

@@ -4,29 +4,61 @@ namespace Territories.Domain.Contracts;
 
 /// <summary>
 /// Checks that span fields: unique ids, references that resolve, and fields that a rule or weight makes required.
+/// The checks of everything but the accounts run first (<see cref="Frame"/>), then each account's as it is read
+/// (<see cref="Account"/>), then those that need every account's id (<see cref="Finish"/>), so that a dataset's
+/// accounts can be checked one at a time as they stream in.
 /// </summary>
 internal sealed class ReferenceChecks(
-    IReadOnlyList<Rep> reps, IReadOnlyList<Account> accounts, IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs,
+    IReadOnlyList<Rep> reps, IReadOnlyList<Unit> units, IReadOnlyList<Pair> pairs,
     SolveOptions options, List<InputError> errors, Visits.VisitPolicy? policy = null)
 {
     private readonly Dictionary<string, int> _repIndex = [];
-    private readonly HashSet<string> _accountIds = [];
+    private readonly Dictionary<string, int> _accountIndex = [];
     private readonly HashSet<string> _unitIds = [];
+    private Dictionary<string, HashSet<string>> _pairWorkloads = [];
+    private Dictionary<string, HashSet<string>> _pairReps = [];
 
-    public void Run()
+    /// <summary>Everything that does not need the accounts.</summary>
+    public void Frame()
     {
         UniqueIds(reps.Select(r => r.Id.Value), "reps", _repIndex);
-        UniqueIds(accounts.Select(a => a.Id.Value), "accounts", null, _accountIds);
         UniqueIds(units.Select(u => u.Id.Value), "units", null, _unitIds);
-        Locks();
         UnitNeighbors();
-        var pairWorkloads = Pairs();
-        if (policy is null) Workloads(pairWorkloads);
-        else VisitPolicyFields(policy);
-        Travel();
+        Pairs();
+        if (policy is not null)
+            for (var r = 0; r < reps.Count; r++)
+                if (reps[r].Home is null) errors.Add(new InputError($"reps[{r}].home", "is required with a visitPolicy (travel to visits starts at home)"));
+        if (TravelWeighted)
+            for (var r = 0; r < reps.Count; r++)
+                if (reps[r].Home is null) errors.Add(new InputError($"reps[{r}].home", "is required when the travel weight is given"));
         ContiguityFields();
         if (options.PairsOnly && pairs.Count == 0) errors.Add(new InputError("options.pairsOnly", "is true but no pairs are given"));
     }
+
+    /// <summary>The account at <paramref name="a"/>: its id unique so far, its lock, and the fields the options and the visit policy require.</summary>
+    public void Account(int a, Account account)
+    {
+        if (_accountIndex.TryGetValue(account.Id.Value, out var first))
+            errors.Add(new InputError($"accounts[{a}].id", $"duplicate id \"{account.Id.Value}\" (first at accounts[{first}])"));
+        else _accountIndex[account.Id.Value] = a;
+        if (account.LockedRepId is { } locked && !_repIndex.ContainsKey(locked.Value))
+            errors.Add(new InputError($"accounts[{a}].lockedRepId", $"names unknown rep \"{locked}\""));
+        if (policy is null) Workload(a, account);
+        else VisitPolicyFields(a, account, policy);
+        if (TravelWeighted && account.Location is null)
+            errors.Add(new InputError($"accounts[{a}].location", "is required when the travel weight is given"));
+        if (options.Contiguity) UnitOf(a, account);
+    }
+
+    /// <summary>The references to accounts, once every account has been read.</summary>
+    public void Finish()
+    {
+        for (var p = 0; p < pairs.Count; p++)
+            if (!_accountIndex.ContainsKey(pairs[p].AccountId.Value))
+                errors.Add(new InputError($"pairs[{p}].accountId", $"names unknown account \"{pairs[p].AccountId}\""));
+    }
+
+    private bool TravelWeighted => options.WeightsGiven && options.Weights.Travel != 0;
 
     private void UniqueIds(IEnumerable<string> ids, string list, Dictionary<string, int>? index, HashSet<string>? set = null)
     {
@@ -43,15 +75,6 @@ internal sealed class ReferenceChecks(
         set?.UnionWith(seen.Keys);
     }
 
-    private void Locks()
-    {
-        for (var a = 0; a < accounts.Count; a++)
-        {
-            if (accounts[a].LockedRepId is { } locked && !_repIndex.ContainsKey(locked.Value))
-                errors.Add(new InputError($"accounts[{a}].lockedRepId", $"names unknown rep \"{locked}\""));
-        }
-    }
-
     private void UnitNeighbors()
     {
         for (var u = 0; u < units.Count; u++)
@@ -64,85 +87,65 @@ internal sealed class ReferenceChecks(
         }
     }
 
-    /// <summary>Checks pair references; returns, per account id, the reps whose pair gives a workload.</summary>
-    private Dictionary<string, HashSet<string>> Pairs()
+    /// <summary>Checks the pairs' reps and duplicates; keeps, per account id, the reps paired with it and those whose pair gives a workload.</summary>
+    private void Pairs()
     {
         var seen = new Dictionary<(string, string), int>();
-        var withWorkload = new Dictionary<string, HashSet<string>>();
         for (var p = 0; p < pairs.Count; p++)
         {
             var pair = pairs[p];
-            if (!_accountIds.Contains(pair.AccountId.Value))
-                errors.Add(new InputError($"pairs[{p}].accountId", $"names unknown account \"{pair.AccountId}\""));
             if (!_repIndex.ContainsKey(pair.RepId.Value))
                 errors.Add(new InputError($"pairs[{p}].repId", $"names unknown rep \"{pair.RepId}\""));
             if (!seen.TryAdd((pair.AccountId.Value, pair.RepId.Value), p))
                 errors.Add(new InputError($"pairs[{p}]", $"duplicate pair ({pair.AccountId}, {pair.RepId}), first at pairs[{seen[(pair.AccountId.Value, pair.RepId.Value)]}]"));
             if (pair.Workload is not null)
             {
-                if (!withWorkload.TryGetValue(pair.AccountId.Value, out var set)) withWorkload[pair.AccountId.Value] = set = [];
+                if (!_pairWorkloads.TryGetValue(pair.AccountId.Value, out var set)) _pairWorkloads[pair.AccountId.Value] = set = [];
                 set.Add(pair.RepId.Value);
             }
         }
-        return withWorkload;
+        _pairReps = pairs.GroupBy(p => p.AccountId.Value).ToDictionary(g => g.Key, g => g.Select(p => p.RepId.Value).ToHashSet());
     }
 
     /// <summary>An account's workload is required unless pairs give it for every rep the account may use.</summary>
-    private void Workloads(Dictionary<string, HashSet<string>> pairWorkloads)
+    private void Workload(int a, Account account)
     {
-        var pairReps = pairs.GroupBy(p => p.AccountId.Value).ToDictionary(g => g.Key, g => g.Select(p => p.RepId.Value).ToHashSet());
-        for (var a = 0; a < accounts.Count; a++)
-        {
-            var account = accounts[a];
-            if (account.Workload is not null) continue;
-            var covered = pairWorkloads.GetValueOrDefault(account.Id.Value) ?? [];
-            var usable = reps.Where(r => account.LockedRepId is not { } l || l == r.Id)
-                .Where(r => r.HasSkills(account.RequiredSkills))
-                .Where(r => !options.PairsOnly || (pairReps.GetValueOrDefault(account.Id.Value)?.Contains(r.Id.Value) ?? false))
-                .Where(r => !covered.Contains(r.Id.Value))
-                .Select(r => r.Id.Value).ToList();
-            if (usable.Count > 0)
-                errors.Add(new InputError($"accounts[{a}].workload",
-                    $"is required: no pair gives the workload for rep(s) {string.Join(", ", usable.Take(5))}{(usable.Count > 5 ? ", …" : "")}"));
-        }
+        if (account.Workload is not null) return;
+        var covered = _pairWorkloads.GetValueOrDefault(account.Id.Value) ?? [];
+        var usable = reps.Where(r => account.LockedRepId is not { } l || l == r.Id)
+            .Where(r => r.HasSkills(account.RequiredSkills))
+            .Where(r => !options.PairsOnly || (_pairReps.GetValueOrDefault(account.Id.Value)?.Contains(r.Id.Value) ?? false))
+            .Where(r => !covered.Contains(r.Id.Value))
+            .Select(r => r.Id.Value).ToList();
+        if (usable.Count > 0)
+            errors.Add(new InputError($"accounts[{a}].workload",
+                $"is required: no pair gives the workload for rep(s) {string.Join(", ", usable.Take(5))}{(usable.Count > 5 ? ", …" : "")}"));
     }
 
-    /// <summary>Workload from a visit policy needs every account's tier in the policy and location, and every rep's home.</summary>
-    private void VisitPolicyFields(Visits.VisitPolicy visitPolicy)
+    /// <summary>Workload from a visit policy needs every account's tier in the policy and location (and every rep's home, in <see cref="Frame"/>).</summary>
+    private void VisitPolicyFields(int a, Account account, Visits.VisitPolicy visitPolicy)
     {
-        var tiers = string.Join(", ", visitPolicy.Tiers.Keys.Order(StringComparer.Ordinal));
-        for (var r = 0; r < reps.Count; r++)
-            if (reps[r].Home is null) errors.Add(new InputError($"reps[{r}].home", "is required with a visitPolicy (travel to visits starts at home)"));
-        for (var a = 0; a < accounts.Count; a++)
-        {
-            if (accounts[a].Location is null) errors.Add(new InputError($"accounts[{a}].location", "is required with a visitPolicy (travel to visits)"));
-            if (accounts[a].Tier is not { } tier)
-                errors.Add(new InputError($"accounts[{a}].tier", $"is required with a visitPolicy (one of {tiers}; territories classify sets it)"));
-            else if (!visitPolicy.Tiers.ContainsKey(tier))
-                errors.Add(new InputError($"accounts[{a}].tier", $"\"{tier}\" is not a tier of visitPolicy.tiers ({tiers})"));
-        }
+        if (account.Location is null) errors.Add(new InputError($"accounts[{a}].location", "is required with a visitPolicy (travel to visits)"));
+        if (account.Tier is not { } tier)
+            errors.Add(new InputError($"accounts[{a}].tier", $"is required with a visitPolicy (one of {TiersOf(visitPolicy)}; territories classify sets it)"));
+        else if (!visitPolicy.Tiers.ContainsKey(tier))
+            errors.Add(new InputError($"accounts[{a}].tier", $"\"{tier}\" is not a tier of visitPolicy.tiers ({TiersOf(visitPolicy)})"));
     }
 
-    private void Travel()
+    private static string TiersOf(Visits.VisitPolicy visitPolicy) => string.Join(", ", visitPolicy.Tiers.Keys.Order(StringComparer.Ordinal));
+
+    private void UnitOf(int a, Account account)
     {
-        if (!options.WeightsGiven || options.Weights.Travel == 0) return;
-        for (var r = 0; r < reps.Count; r++)
-            if (reps[r].Home is null) errors.Add(new InputError($"reps[{r}].home", "is required when the travel weight is given"));
-        for (var a = 0; a < accounts.Count; a++)
-            if (accounts[a].Location is null) errors.Add(new InputError($"accounts[{a}].location", "is required when the travel weight is given"));
+        if (account.UnitId is not { } unit)
+            errors.Add(new InputError($"accounts[{a}].unitId", "is required when options.contiguity is true"));
+        else if (!_unitIds.Contains(unit.Value))
+            errors.Add(new InputError($"accounts[{a}].unitId", $"names unknown unit \"{unit}\""));
     }
 
     private void ContiguityFields()
     {
         if (!options.Contiguity) return;
         if (units.Count == 0) errors.Add(new InputError("units", "are required when options.contiguity is true"));
-        for (var a = 0; a < accounts.Count; a++)
-        {
-            if (accounts[a].UnitId is not { } unit)
-                errors.Add(new InputError($"accounts[{a}].unitId", "is required when options.contiguity is true"));
-            else if (!_unitIds.Contains(unit.Value))
-                errors.Add(new InputError($"accounts[{a}].unitId", $"names unknown unit \"{unit}\""));
-        }
         // The unit model needs a band fixed in advance; pairs that change workloads make the workload band move with the plan.
         if (options.Balance is { Metric: BalanceMetric.Workload, Tolerance: not null } && (policy is not null || pairs.Any(p => p.Workload is not null)))
             errors.Add(new InputError("options.balance.metric",

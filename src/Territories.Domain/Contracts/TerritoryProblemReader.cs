@@ -13,27 +13,48 @@ public static class TerritoryProblemReader
     public static TerritoryProblem? Read(JsonElement root, List<InputError> errors)
     {
         if (JsonFields.Of(root, "", errors) is not { } fields) return null;
+        var items = fields.Array("accounts", required: true);
+        var frame = ReadFrame(fields, errors);
+        var accounts = new List<Account>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+            if (ReadAccount(i, items[i].Item, frame, errors) is { } account) accounts.Add(account);
+        frame?.Finish();
+        return errors.Count > 0 ? null : frame!.Problem(accounts);
+    }
+
+    /// <summary>
+    /// Everything but the accounts (which the caller asks for from <paramref name="fields"/> first, so that the field is
+    /// known), checked: null when a field is invalid; a frame whose references are wrong (its errors added) still checks
+    /// the accounts, so that every error is reported at once.
+    /// </summary>
+    public static ProblemFrame? ReadFrame(JsonFields fields, List<InputError> errors)
+    {
+        var before = errors.Count;
         var name = fields.String("name");
         var reps = fields.Array("reps", required: true).Select(x => ReadRep(x.Item, x.Path, errors)).ToList();
         if (fields.Has("reps") && reps.Count == 0) fields.Error("reps", "must name at least one rep");
-        var accounts = fields.Array("accounts", required: true).Select(x => ReadAccount(x.Item, x.Path, errors)).ToList();
         var units = fields.Array("units").Select(x => ReadUnit(x.Item, x.Path, errors)).ToList();
         var pairs = fields.Array("pairs").Select(x => ReadPair(x.Item, x.Path, errors)).ToList();
         var orgUnits = OrgUnitReader.Read(fields, errors);
         var options = fields.Object("options") is { } o ? OptionsReader.Read(o) : SolveOptions.Default;
         var policy = fields.Object("visitPolicy") is { } v ? VisitPolicyReader.Read(v, errors) : null;
         fields.RejectUnknown();
-        if (errors.Count > 0) return null;
+        if (errors.Count > before) return null;
 
-        var problemReps = reps.Select(r => r!).ToList();
-        var problemAccounts = accounts.Select(a => a!).ToList();
-        var problemUnits = units.Select(u => u!).ToList();
-        var problemPairs = pairs.Select(p => p!).ToList();
-        CheckOrganisation(orgUnits, problemReps, options, errors);
-        new ReferenceChecks(problemReps, problemAccounts, problemUnits, problemPairs, options, errors, policy).Run();
-        if (errors.Count > 0) return null;
-        if (policy is not null) problemPairs = VisitWorkload.Pairs(problemReps, problemAccounts, problemPairs, options, policy);
-        return TerritoryProblem.Create(problemReps, problemAccounts, options, problemPairs, problemUnits, name, orgUnits);
+        var frame = new ProblemFrame(name, reps.Select(r => r!).ToList(), units.Select(u => u!).ToList(), pairs.Select(p => p!).ToList(), orgUnits, options,
+            policy, errors);
+        CheckOrganisation(orgUnits, frame.Reps, options, errors);
+        frame.CheckFrame();
+        return frame;
+    }
+
+    /// <summary>The account at <c>accounts[index]</c>: its fields, then, when they and the <paramref name="frame"/> are valid, its references.</summary>
+    public static Account? ReadAccount(int index, JsonElement element, ProblemFrame? frame, List<InputError> errors)
+    {
+        var before = errors.Count;
+        var account = ReadAccount(element, $"accounts[{index}]", errors);
+        if (account is not null && errors.Count == before) frame?.Check(index, account);
+        return account;
     }
 
     /// <summary>The tree, each rep's unit (a leaf) and the moveWithin level, with field paths.</summary>
