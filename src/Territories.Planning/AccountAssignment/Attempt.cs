@@ -55,7 +55,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         Trace($"attempt k={data.CandidateLimit} pairs={data.PairCount}");
         // The current plan, when it already meets every rule, is a plan: the search never returns anything worse.
         if (data.Current.All(r => r >= 0)) incumbent.Offer(data.Current, "current-plan");
-        var alongside = LpAlongsideConstruction() ? Task.Run(() => LpRelaxation.Solve(data, LpTime(), cancel), CancellationToken.None) : null;
+        var candidatesForLp = data;
+        var alongside = LpAlongsideConstruction() ? Task.Run(() => LpRelaxation.Solve(candidatesForLp, LpTime(), cancel), CancellationToken.None) : null;
         var first = FirstConstruction(cancel);
         var hint = first.RepOfAll();
         var lp = alongside is not null ? alongside.GetAwaiter().GetResult()
@@ -114,9 +115,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// Without a plan yet, the whole model looks for one with all the time left. With a balance weight on a problem small
     /// enough to keep every eligible pair it keeps all the time too, as before: there it can prove the plan (the 1,200 x 12
     /// sample ends within 0.15% either way under load; 0.005% to the CP-SAT bound on a quiet machine). Otherwise it gets
-    /// a share for its proof and the neighbourhood search the rest: on large pruned books CP-SAT on the whole model found
-    /// no solution in 49 s (4,000 x 45 realistic), and on the 5,000 x 50 synthetic book with a balance weight the share
-    /// took the gap from 2.07% to 0.44% in the same (loaded) window.
+    /// a share for its proof and the neighbourhood search the rest (a pruned book with a plan skips it: see
+    /// <see cref="WholeModelHelps"/>).
     /// </summary>
     private double FullModelShare() =>
         incumbent.Evaluation is null || (data.Weights.Balance > 0 && data.CandidateLimit is null) ? 1.0 : FullModelTimeShare;

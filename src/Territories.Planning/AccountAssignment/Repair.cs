@@ -17,10 +17,10 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
     /// the move cap is spent. Scanning every account for them made each step of a 20,000-account repair take ~10 ms
     /// there, and the repair of a held-back book ran out of its time at violation 0.002.
     /// </summary>
-    private readonly SortedSet<int> _canGoBack = new(Enumerable.Range(0, data.AccountCount).Where(a => CanGoBack(data, state, a)));
+    private readonly SortedSet<int> _canGoBack = [];
 
-    private static bool CanGoBack(AssignmentData data, AssignmentState state, int a) =>
-        state.Slot[a] >= 0 && data.CountsAsMove(a, state.RepOf(a)) && data.Current[a] >= 0 && data.IndexOf(a, data.Current[a]) >= 0;
+    private bool CanGoBack(int a) => state.Slot[a] >= 0 && data.CountsAsMove(a, state.RepOf(a)) && _currentSlot[a] >= 0;
+
     private readonly bool[] _stuck = new bool[data.RepCount];
 
     private readonly record struct Move(int Account, int Slot, double Score, (int Account, int Slot)? Partner = null);
@@ -31,6 +31,7 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
     public void Run(CancellationToken cancel)
     {
         var limit = 4 * data.AccountCount + 100;
+        for (var a = 0; a < data.AccountCount; a++) Track(a);
         for (var step = 0; step < limit && !cancel.IsCancellationRequested; step++)
         {
             if (state.Violation() <= 0) return;
@@ -196,7 +197,7 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
 
     private void Track(int account)
     {
-        if (CanGoBack(data, state, account)) _canGoBack.Add(account);
+        if (CanGoBack(account)) _canGoBack.Add(account);
         else _canGoBack.Remove(account);
     }
 
