@@ -4,8 +4,8 @@ namespace Territories.Planning.Routing;
 /// A customer due <see cref="Visits"/> visits over <see cref="DayCount"/> days, spread evenly: with j visits planned, the
 /// i-th lies in the i-th of j equal slices of the days, consecutive visits at least <see cref="MinGap"/> days apart, each
 /// on a day it is allowed. As many visits as fit are planned (each one left out costs <see cref="MissedVisitPenalty"/>),
-/// the cheapest such days chosen by dynamic programming over the slices, so any number of visits costs
-/// O(visits x days^2 / visits) per choice instead of enumerating the combinations.
+/// the cheapest such days chosen by dynamic programming over the slices: about days^2 / j steps for j visits, where
+/// enumerating the combinations would grow exponentially with the visits.
 /// </summary>
 public sealed class SpacedVisitDays : VisitDays
 {

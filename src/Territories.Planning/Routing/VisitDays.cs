@@ -39,8 +39,6 @@ public sealed class DayCombinations : VisitDays
     /// <summary>Never served (the depot, or a customer without visits).</summary>
     public static DayCombinations None { get; } = new([]);
 
-    public IReadOnlyList<int[]> Combinations => _combinations;
-
     public override int[] Days { get; }
 
     public override int[]? Cheapest(long[] costOn)
