@@ -75,7 +75,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             LpAndFix(lp, hint, cancel);
         }
         if (EjectionChainSearch.Applies(data) && !cancel.IsCancellationRequested)
-            Trace($"ejection chains {EjectionChainSearch.Run(data, hint, incumbent, clock, settings, cancel)}");
+            Trace($"ejection chains {string.Join("; ", EjectionChainSearch.Run(data, hint, incumbent, clock, settings, cancel))}");
         if (incumbent.RepOf is not null && IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero)
             return new Result(CpSolverStatus.Unknown, lp, null, false, 0);

@@ -107,16 +107,21 @@ internal sealed class EjectionChainSearch
 
     /// <summary>
     /// The search's share of the time left, from the best plan (or <paramref name="start"/> while there is none, even one
-    /// that breaks a capacity); every better plan goes to the incumbent.
+    /// that breaks a capacity); every better plan goes to the incumbent. With a wall-clock limit one search runs per
+    /// worker, each from its own seed (the searches are single-threaded, and on the small Chu-Beasley books one search's
+    /// result varies by 0.5-1% from seed to seed); with a deterministic limit one search runs, so runs are reproducible.
     /// </summary>
-    public static EjectionChainSearch Run(AssignmentData data, int[] start, Incumbent incumbent, SolveClock clock, SolveSettings settings, CancellationToken cancel)
+    public static IReadOnlyList<EjectionChainSearch> Run(AssignmentData data, int[] start, Incumbent incumbent, SolveClock clock, SolveSettings settings, CancellationToken cancel)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         deadline.CancelAfter(TimeSpan.FromSeconds(clock.Remaining.TotalSeconds * TimeShare));
         var budget = settings.DeterministicTime is { } deterministic ? (long)(deterministic * TimeShare * EvaluationsPerDeterministicSecond) : long.MaxValue;
-        var search = new EjectionChainSearch(data, settings.Seed, budget, deadline.Token);
-        search.Search(incumbent.RepOf ?? start, repOf => incumbent.Offer(repOf, "ejection-chain"));
-        return search;
+        var from = incumbent.RepOf ?? start;
+        var searches = Enumerable.Range(0, settings.DeterministicTime is null ? Math.Max(1, settings.Workers) : 1)
+            .Select(i => new EjectionChainSearch(data, settings.Seed + i, budget, deadline.Token)).ToList();
+        Parallel.ForEach(searches, new ParallelOptions { MaxDegreeOfParallelism = searches.Count },
+            search => search.Search(from, repOf => incumbent.Offer(repOf, "ejection-chain")));
+        return searches;
     }
 
     /// <summary>Searches from <paramref name="start"/> (a rep per account; -1 or a rep that is not a candidate: its cheapest candidate) until the budget is spent.</summary>
