@@ -65,3 +65,9 @@ internal static class Problems
         return TerritoryProblem.Create(reps, accounts, Options(weights ?? CostOnly, balance, pairsOnly: true), pairs);
     }
 }
+
+/// <summary>Calls back on the reporting thread, unlike <see cref="Progress{T}"/>.</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

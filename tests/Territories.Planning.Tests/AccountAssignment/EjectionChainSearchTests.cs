@@ -76,11 +76,6 @@ public class EjectionChainSearchTests
         Assert.Contains(snapshots.Take(firstOfSearch), s => s.Source is "lp-rounding" or "lp-and-fix");
     }
 
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
-
     [Fact]
     public void Applies_OnlyWhereCapacityIsTheOnlyRuleAndTheObjectiveIsTheSumOfPairCosts()
     {
