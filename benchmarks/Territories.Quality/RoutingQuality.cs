@@ -152,7 +152,7 @@ public static class RoutingQuality
             };
         }).ToList();
         if (method == Method.DaysFirst) combinations = DaysFirst(combinations, customers, Distance, m * numbers[1][1]);
-        var instance = new PeriodicInstance { Days = days, Combinations = combinations };
+        var instance = new PeriodicInstance { Days = days, Combinations = combinations.Select(c => (VisitDays)new DayCombinations(c)).ToList() };
         var clock = Stopwatch.StartNew();
         var result = RuinAndRecreate.Solve(instance, RoutingSearch.For(seconds));
         var elapsed = clock.Elapsed.TotalSeconds;
@@ -191,8 +191,8 @@ public static class RoutingQuality
         }
         for (var c = 1; c < instance.Nodes; c++)
         {
-            if (instance.Combinations[c].Count == 0 && daysOf[c].Count == 0) continue;
-            if (!instance.Combinations[c].Any(k => k.SequenceEqual(daysOf[c]))) return daysOf[c].Count == 0 ? "a customer left out" : $"customer {c} on days not of a combination";
+            if (instance.Combinations[c].Days.Length == 0 && daysOf[c].Count == 0) continue;
+            if (!instance.Combinations[c].Allows(daysOf[c])) return daysOf[c].Count == 0 ? "a customer left out" : $"customer {c} on days not of a combination";
         }
         return "ok";
     }

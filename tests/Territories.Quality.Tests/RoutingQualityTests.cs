@@ -87,7 +87,7 @@ public sealed class RoutingQualityTests : IDisposable
         {
             Travel = [[0, 1, 1], [1, 0, 1], [1, 1, 0]], Service = [0, 0, 0], Windows = [[], [], []], HorizonEnd = 100, Vehicles = 2,
         };
-        var instance = new PeriodicInstance { Days = [day, day], Combinations = [[], [[0, 1]], [[0], [1]]] };
+        var instance = new PeriodicInstance { Days = [day, day], Combinations = [DayCombinations.None, new DayCombinations([[0, 1]]), new DayCombinations([[0], [1]])] };
         Route Visit(params int[] nodes) => new(0, 10, nodes.Select((n, i) => new RoutedStop(n, 1 + i)).ToList(), null);
 
         Assert.Equal("ok", RoutingQuality.CheckPeriodic(instance, new PeriodicResult([[Visit(1, 2)], [Visit(1)]], [], 0, 0)));

@@ -35,6 +35,8 @@ public static class UnplannedReasons
     public const string Closed = "closed";
     /// <summary>Every day the spacing allows is already full with the rep's other visits.</summary>
     public const string NoRoom = "no-room";
+    /// <summary>The days the account can be visited on (open, reachable, clear of its appointments) are too few for the visits due at their spacing.</summary>
+    public const string TooFewDays = "too-few-days";
     /// <summary>A fixed appointment that cannot be kept (unreachable in time, overlapping another, or off the working days).</summary>
     public const string AppointmentConflict = "appointment-conflict";
 }

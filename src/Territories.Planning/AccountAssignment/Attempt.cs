@@ -64,13 +64,13 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         Trace($"lp bound={lp?.Bound} columns={lp?.Columns.Count} rounds={lp?.PricingRounds} split={lp?.FractionalCount}");
         if (lp is { IsInfeasible: true } && incumbent.Evaluation is null)
             return new Result(CpSolverStatus.Infeasible, null, null, false, 0);
-        if (lp is not null)
+        if (lp is not null) incumbent.ImproveBound(lp.Bound, "lp-relaxation");
+        if (lp is not null && !cancel.IsCancellationRequested)
         {
             // The pairs the LP priced in are where the optimum lives: let the rest of the search use them.
             data = data.WithPairs(lp.Columns);
-            incumbent.ImproveBound(lp.Bound, "lp-relaxation");
             var rounded = Construct(lp.Preferred, cancel);
-            Trace($"rounded violation={rounded.Violation():0.######} cost={rounded.LinearCost:0.####}");
+            Trace($"rounded violation={rounded.Violation():0.######} cost={rounded.LinearCost:0.####} moved={rounded.Moved}");
             if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || first.Violation() > 0) hint = rounded.RepOfAll();
             LpAndFix(lp, hint, cancel);
         }

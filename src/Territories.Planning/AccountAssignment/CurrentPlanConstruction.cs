@@ -2,10 +2,11 @@ namespace Territories.Planning.AccountAssignment;
 
 /// <summary>
 /// Builds a first plan from today's, spending moves only where a rule asks for them: every account stays with its
-/// current rep where that rep is a candidate; a rep over capacity, max accounts or the band's upper side gives away the
-/// accounts that cost least to move per unit of what it is over by; those and the accounts without a current rep
-/// (prospects, accounts of reps who left) go, largest first, to the cheapest rep still under the band's lower side,
-/// else the cheapest with room. The repair closes the remaining gaps. With a move cap that binds, a construction from
+/// current rep where that rep is a candidate; the accounts without a current rep (prospects, accounts of reps who left)
+/// go, largest first, to the cheapest rep still under the band's lower side, else the cheapest with room; with a band,
+/// <see cref="BandRebalancing"/> then moves the band's metric from reps above it to reps below it along chains of
+/// neighbours; a rep still over capacity, max accounts or the band's upper side gives away the accounts that cost least
+/// to move per unit of what it is over by, placed the same way. The repair closes the remaining gaps. With a move cap that binds, a construction from
 /// scratch spends the whole cap on cheap moves before the band is met (measured: 1,425 of 1,425 moves spent and no
 /// plan after its repair on a 10,000 x 112 book); this one starts at no moves.
 /// </summary>
@@ -23,13 +24,24 @@ internal static class CurrentPlanConstruction
             if (data.Candidates[a].Length == 1) state.Assign(a, 0);
             else if (data.Current[a] >= 0 && data.IndexOf(a, data.Current[a]) is var s and >= 0) state.Assign(a, s);
         }
+        if (data.Band is not null)
+        {
+            PlaceUnassigned(data, state);
+            BandRebalancing.Run(data, state);
+        }
         var accountsOf = state.AccountsByRep();
         for (var r = 0; r < data.RepCount; r++) ShedOverflow(data, state, accountsOf[r]);
-        foreach (var a in Enumerable.Range(0, data.AccountCount).Where(a => state.Slot[a] < 0).OrderByDescending(a => data.MetricValue[a].Max()))
-            state.Assign(a, Place(data, state, a));
+        PlaceUnassigned(data, state);
         new Repair(data, state).Run(budget.Repair);
         LocalSearch.Relocate(data, state, budget.Polish);
         return state;
+    }
+
+    /// <summary>Gives each account without a rep, largest first, the cheapest candidate under the band's lower side, else the cheapest with room.</summary>
+    private static void PlaceUnassigned(AssignmentData data, AssignmentState state)
+    {
+        foreach (var a in Enumerable.Range(0, data.AccountCount).Where(a => state.Slot[a] < 0).OrderByDescending(a => data.MetricValue[a].Max()))
+            state.Assign(a, Place(data, state, a));
     }
 
     /// <summary>Takes accounts off a rep over one of its upper limits, the cheapest to move per unit of metric first.</summary>

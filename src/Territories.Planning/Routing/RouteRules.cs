@@ -58,9 +58,6 @@ public sealed class RouteRules
 
     public static bool Feasible(long time) => time is > Never and < Unreachable;
 
-    /// <summary>The route's cost: arcs, plus its duration (waiting and break included) when the instance minimises it.</summary>
-    public long RouteCost(Route route) => ArcCost(route.Stops.Select(s => s.Node)) + (Instance.MinimiseDuration ? route.Return - route.Leave : 0);
-
     public long ArcCost(IEnumerable<int> nodes)
     {
         long total = 0;
@@ -79,7 +76,15 @@ public sealed class RouteRules
     /// earliest. Without a duration to minimise or limit, the route leaves at the horizon's start; otherwise it leaves as
     /// late as still lets it return at its earliest.
     /// </summary>
-    public Route? Schedule(IReadOnlyList<int> nodes)
+    public Route? Schedule(IReadOnlyList<int> nodes) => Time(nodes) is { } timed
+        ? new Route(timed.Leave, timed.Return, nodes.Select((n, i) => new RoutedStop(n, timed.Starts[i])).ToList(), timed.BreakStart)
+        : null;
+
+    /// <summary>The cost of the route depot, <paramref name="nodes"/>, depot as <see cref="Schedule"/> times it: arcs, plus its duration (waiting and break included) when the instance minimises it; null when it breaks a rule.</summary>
+    public long? ScheduledCost(IReadOnlyList<int> nodes) =>
+        Time(nodes) is { } timed ? ArcCost(nodes) + (Instance.MinimiseDuration ? timed.Return - timed.Leave : 0) : null;
+
+    private Timed? Time(IReadOnlyList<int> nodes)
     {
         long load = 0;
         foreach (var node in nodes) load += Demand(node);
@@ -94,7 +99,7 @@ public sealed class RouteRules
         }
         var timed = earliest.Value;
         if (Instance.MaxDuration is { } limit && timed.Return - timed.Leave > limit) return null;
-        return new Route(timed.Leave, timed.Return, nodes.Select((n, i) => new RoutedStop(n, timed.Starts[i])).ToList(), timed.BreakStart);
+        return timed;
     }
 
     private readonly record struct Timed(long Leave, long Return, long[] Starts, long? BreakStart);

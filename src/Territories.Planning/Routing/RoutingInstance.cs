@@ -55,10 +55,12 @@ public sealed record BreakRule(long Earliest, long Latest, long Duration);
 public sealed record RoutingSearch(double? TimeLimitSeconds = null, long? Iterations = null, int Seed = 1)
 {
     /// <summary>
-    /// The product's search: a fixed number of iterations growing with the stops (250 each, at most 5,000), so the same
-    /// input gives the same routes on any machine.
+    /// The product's search over a rep's whole period: a fixed number of iterations, 25 per visit due, between 2,000 and
+    /// 6,000, so the same input gives the same routes on any machine. Each iteration ruins and recreates visits across
+    /// all the period's days: on the sample book (about 40 visits a rep) the routes improve by less than 0.5% past 500;
+    /// a rep with far more visits than days to hold them keeps packing more of them in up to about 6,000.
     /// </summary>
-    public static RoutingSearch Deterministic(int stops) => new(null, Math.Clamp(250L * stops, 250, 5_000));
+    public static RoutingSearch Deterministic(int visits) => new(null, Math.Clamp(25L * visits, 2_000, 6_000));
 
     public static RoutingSearch For(double seconds, int seed = 1) => new(seconds, null, seed);
 }

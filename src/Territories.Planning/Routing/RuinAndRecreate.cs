@@ -26,11 +26,12 @@ public sealed class RuinAndRecreate
     private readonly PeriodicInstance _instance;
     private readonly RouteRules[] _rules;
     private readonly int[][] _neighbours;
-    private readonly int[][] _candidateDays;
+    private readonly long[] _costOn;
     private readonly double _startTemperature;
     private readonly double _endTemperature;
     private readonly Random _random;
     private readonly int[] _absences;
+    private readonly List<int> _candidate = [];
     private int _version;
 
     private RuinAndRecreate(PeriodicInstance instance, int seed)
@@ -38,10 +39,10 @@ public sealed class RuinAndRecreate
         _instance = instance;
         _rules = instance.Days.Select(d => new RouteRules(d)).ToArray();
         var cost = _rules[0].Cost;
-        var customers = Enumerable.Range(1, instance.Nodes - 1).Where(c => instance.Combinations[c].Count > 0).ToArray();
+        var customers = Enumerable.Range(1, instance.Nodes - 1).Where(Servable).ToArray();
         _neighbours = Enumerable.Range(0, instance.Nodes)
             .Select(c => customers.OrderBy(o => cost[c][o] + cost[o][c]).ThenBy(o => o).ToArray()).ToArray();
-        _candidateDays = instance.Combinations.Select(cs => cs.SelectMany(days => days).Distinct().Order().ToArray()).ToArray();
+        _costOn = new long[instance.Days.Count];
         // The paper's temperatures (100 to 1) are for Solomon's coordinates, where a customer is ~30 from the depot: scale by that.
         var unit = customers.Length == 0 ? 1 : customers.Average(c => (double)cost[0][c]) / 30;
         _startTemperature = StartTemperature * unit;
@@ -78,14 +79,15 @@ public sealed class RuinAndRecreate
     {
         public required List<Tour>[] Days;
         public required Tour?[][] TourOf;
-        public required int[] Combination;
+        /// <summary>Per customer the days it is served on (one allowed set), null when it is not served.</summary>
+        public required int[]?[] DaysOf;
         public int Version;
 
         public State Copy(int version) => new()
         {
             Days = Days.Select(d => new List<Tour>(d)).ToArray(),
             TourOf = TourOf.Select(t => (Tour?[])t.Clone()).ToArray(),
-            Combination = (int[])Combination.Clone(),
+            DaysOf = (int[]?[])DaysOf.Clone(),
             Version = version,
         };
     }
@@ -107,7 +109,7 @@ public sealed class RuinAndRecreate
         var limit = search.TimeLimitSeconds;
         var budget = search.Iterations;
         long iteration = 0;
-        var customers = Enumerable.Range(1, _instance.Nodes - 1).Count(c => _instance.Combinations[c].Count > 0);
+        var customers = Enumerable.Range(1, _instance.Nodes - 1).Count(Servable);
         while (customers > 0 && (budget is null || iteration < budget) && (limit is null || clock.Elapsed.TotalSeconds < limit))
         {
             var progress = Math.Max(budget is { } b ? (double)iteration / b : 0, limit is { } l ? clock.Elapsed.TotalSeconds / l : 0);
@@ -133,14 +135,15 @@ public sealed class RuinAndRecreate
         return Result(best, iteration);
     }
 
-    private IEnumerable<int> Unserved(State state) =>
-        Enumerable.Range(1, _instance.Nodes - 1).Where(c => state.Combination[c] < 0 && _instance.Combinations[c].Count > 0);
+    private bool Servable(int customer) => _instance.Combinations[customer].Days.Length > 0;
+
+    private IEnumerable<int> Unserved(State state) => Enumerable.Range(1, _instance.Nodes - 1).Where(c => state.DaysOf[c] is null && Servable(c));
 
     private State Empty() => new()
     {
         Days = _instance.Days.Select(_ => new List<Tour>()).ToArray(),
         TourOf = _instance.Days.Select(_ => new Tour?[_instance.Nodes]).ToArray(),
-        Combination = Enumerable.Repeat(-1, _instance.Nodes).ToArray(),
+        DaysOf = new int[]?[_instance.Nodes],
         Version = ++_version,
     };
 
@@ -154,20 +157,20 @@ public sealed class RuinAndRecreate
         for (var c = 1; c < _instance.Nodes; c++)
         {
             if (daysOf[c] is not { } days) continue;
-            var combination = _instance.Combinations[c].ToList().FindIndex(k => k.SequenceEqual(days.Order()));
-            if (combination >= 0) state.Combination[c] = combination;
+            var sorted = days.Order().ToArray();
+            if (_instance.Combinations[c].Allows(sorted)) state.DaysOf[c] = sorted;
         }
         for (var d = 0; d < start.Count; d++)
             foreach (var route in start[d])
             {
-                if (route.Count == 0 || route.Any(n => state.Combination[n] < 0) || state.Days[d].Count >= _instance.Days[d].Vehicles) continue;
+                if (route.Count == 0 || route.Any(n => state.DaysOf[n] is null) || state.Days[d].Count >= _instance.Days[d].Vehicles) continue;
                 var tour = new Tour { Version = state.Version, Nodes = [.. route] };
                 if (!Refresh(d, tour)) continue;
                 state.Days[d].Add(tour);
                 foreach (var node in route) state.TourOf[d][node] = tour;
             }
         for (var c = 1; c < _instance.Nodes; c++)
-            if (state.Combination[c] >= 0 && _instance.Combinations[c][state.Combination[c]].Any(d => state.TourOf[d][c] is null))
+            if (state.DaysOf[c] is { } days && days.Any(d => state.TourOf[d][c] is null))
                 Remove(state, c);
     }
 
@@ -179,7 +182,12 @@ public sealed class RuinAndRecreate
             foreach (var tour in day) cost += tour.Cost;
         for (var c = 1; c < _instance.Nodes; c++)
         {
-            if (state.Combination[c] >= 0 || _instance.Combinations[c].Count == 0) continue;
+            if (state.DaysOf[c] is { } days)
+            {
+                cost += _instance.Combinations[c].Shortfall(days);
+                continue;
+            }
+            if (!Servable(c)) continue;
             if (_instance.DropPenalty is { } penalty) cost += penalty[c];
             else missing++;
         }
@@ -208,7 +216,7 @@ public sealed class RuinAndRecreate
         {
             if (ruined.Count >= strings) break;
             // A neighbour not on the seed's day is cut from its tour on one of its own days: near in space, whatever the day.
-            var on = state.TourOf[day][customer] is not null || state.Combination[customer] < 0 ? day : RandomDay(state, customer);
+            var on = state.TourOf[day][customer] is not null || state.DaysOf[customer] is null ? day : RandomDay(state, customer);
             if (state.TourOf[on][customer] is not { } shared || ruined.Contains(shared)) continue;
             var tour = Own(state, on, shared);
             var length = (int)Math.Floor(_random.NextDouble() * Math.Min(tour.Nodes.Count, longest)) + 1;
@@ -226,7 +234,7 @@ public sealed class RuinAndRecreate
 
     private int RandomDay(State state, int customer)
     {
-        var days = _instance.Combinations[customer][state.Combination[customer]];
+        var days = state.DaysOf[customer]!;
         return days[_random.Next(days.Length)];
     }
 
@@ -252,9 +260,8 @@ public sealed class RuinAndRecreate
 
     private void Remove(State state, int customer)
     {
-        var combination = state.Combination[customer];
-        if (combination < 0) return;
-        foreach (var day in _instance.Combinations[customer][combination])
+        if (state.DaysOf[customer] is not { } days) return;
+        foreach (var day in days)
         {
             if (state.TourOf[day][customer] is not { } shared) continue;
             var tour = Own(state, day, shared);
@@ -263,7 +270,7 @@ public sealed class RuinAndRecreate
             if (tour.Nodes.Count == 0) state.Days[day].Remove(tour);
             else Refresh(day, tour);
         }
-        state.Combination[customer] = -1;
+        state.DaysOf[customer] = null;
     }
 
     /// <summary>The state's own copy of a tour it shares with an earlier state, made before the tour is changed.</summary>
@@ -283,7 +290,7 @@ public sealed class RuinAndRecreate
         var order = _random.Next(11) switch
         {
             < 4 => removed.OrderBy(_ => _random.Next()).ToList(),
-            < 8 => removed.OrderByDescending(c => _rules[0].Demand(c) * (long)_candidateDays[c].Length).ToList(),
+            < 8 => removed.OrderByDescending(c => _rules[0].Demand(c) * (long)_instance.Combinations[c].Days.Length).ToList(),
             < 10 => removed.OrderByDescending(c => _rules[0].Cost[0][c]).ToList(),
             _ => removed.OrderBy(c => _rules[0].Cost[0][c]).ToList(),
         };
@@ -292,27 +299,19 @@ public sealed class RuinAndRecreate
         var best = new Insertion?[_instance.Days.Count];
         foreach (var customer in order)
         {
-            foreach (var day in _candidateDays[customer]) best[day] = Cheapest(state, day, customer);
-            var combinations = _instance.Combinations[customer];
-            var chosen = -1;
-            long chosenCost = long.MaxValue;
-            for (var k = 0; k < combinations.Count; k++)
+            var allowed = _instance.Combinations[customer];
+            foreach (var day in allowed.Days)
             {
-                long total = 0;
-                foreach (var day in combinations[k])
-                {
-                    if (best[day] is not { } insertion) { total = long.MaxValue; break; }
-                    total += insertion.Delta;
-                }
-                if (total < chosenCost) (chosen, chosenCost) = (k, total);
+                best[day] = Cheapest(state, day, customer);
+                _costOn[day] = best[day]?.Delta ?? VisitDays.Impossible;
             }
-            if (chosen < 0)
+            if (allowed.Cheapest(_costOn) is not { } chosen)
             {
                 _absences[customer]++;
                 continue;
             }
-            foreach (var day in combinations[chosen]) Insert(state, day, customer, best[day]!.Value);
-            state.Combination[customer] = chosen;
+            foreach (var day in chosen) Insert(state, day, customer, best[day]!.Value);
+            state.DaysOf[customer] = chosen;
         }
     }
 
@@ -343,7 +342,9 @@ public sealed class RuinAndRecreate
             for (var position = 0; position <= tour.Nodes.Count; position++)
             {
                 if (_random.NextDouble() < BlinkRate) continue;
-                var delta = rules.ConstantTimeInsertion ? Delta(rules, tour, customer, position) : Timed(rules, tour, customer, position);
+                // Without the constant-time test, that test (break and duration left aside) is still a necessary condition: only what passes it is timed.
+                var delta = Delta(rules, tour, customer, position);
+                if (delta is not null && !rules.ConstantTimeInsertion) delta = Timed(rules, tour, customer, position);
                 if (delta is { } d && (best is null || d < best.Value.Delta)) best = new Insertion(d, tour, position);
             }
         }
@@ -368,27 +369,25 @@ public sealed class RuinAndRecreate
         return rules.Cost[before][customer] + rules.Cost[customer][after] - rules.Cost[before][after];
     }
 
-    /// <summary>The general test: time the route with the customer inserted.</summary>
-    private static long? Timed(RouteRules rules, Tour? tour, int customer, int position)
+    /// <summary>The general test: time the route with the customer inserted (in a list reused from call to call).</summary>
+    private long? Timed(RouteRules rules, Tour? tour, int customer, int position)
     {
-        var nodes = tour is null ? new List<int>(1) : new List<int>(tour.Nodes);
-        nodes.Insert(position, customer);
-        return rules.Schedule(nodes) is { } route ? rules.RouteCost(route) - (tour?.Cost ?? 0) : null;
+        _candidate.Clear();
+        if (tour is not null) _candidate.AddRange(tour.Nodes);
+        _candidate.Insert(position, customer);
+        return rules.ScheduledCost(_candidate) is { } cost ? cost - (tour?.Cost ?? 0) : null;
     }
 
-    /// <summary>Recomputes the tour's load, work, cost and (for the constant-time test) earliest and latest starts; false when a rule refuses it.</summary>
+    /// <summary>
+    /// Recomputes the tour's load, work, cost and earliest and latest starts (without the break: exact for the constant-time
+    /// test, a necessary condition otherwise); false when a rule refuses the tour.
+    /// </summary>
     private bool Refresh(int day, Tour tour)
     {
         var rules = _rules[day];
         var instance = rules.Instance;
         var nodes = tour.Nodes;
         tour.Load = nodes.Sum(rules.Demand);
-        if (!rules.ConstantTimeInsertion)
-        {
-            if (tour.Load > instance.Capacity || rules.Schedule(nodes) is not { } route) return false;
-            tour.Cost = rules.RouteCost(route);
-            return true;
-        }
         var count = nodes.Count;
         var earliest = new long[count + 2];
         var latest = new long[count + 2];
@@ -413,6 +412,12 @@ public sealed class RuinAndRecreate
         tour.Earliest = earliest;
         tour.Latest = latest;
         tour.Work = work;
+        if (!rules.ConstantTimeInsertion)
+        {
+            if (tour.Load > instance.Capacity || rules.ScheduledCost(nodes) is not { } cost) return false;
+            tour.Cost = cost;
+            return true;
+        }
         tour.Cost = rules.ArcCost(nodes);
         return tour.Load <= instance.Capacity && RouteRules.Feasible(earliest[count + 1]) && earliest[count + 1] <= instance.HorizonEnd
             && (instance.MaxDuration is not { } limit || work <= limit);
@@ -434,7 +439,7 @@ public sealed class RuinAndRecreate
             }
             days.Add(routes);
         }
-        var dropped = Enumerable.Range(1, _instance.Nodes - 1).Where(c => state.Combination[c] < 0 && _instance.Combinations[c].Count > 0).ToList();
+        var dropped = Unserved(state).ToList();
         return new PeriodicResult(days, dropped, cost, iterations);
     }
 }

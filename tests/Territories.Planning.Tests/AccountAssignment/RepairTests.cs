@@ -50,4 +50,33 @@ public class RepairTests
         Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
         Assert.True(evaluation.Kpis.MovedAccounts <= 2);
     }
+
+    /// <summary>
+    /// Five reps that nothing can repair (each holds one 2-hour account only it may serve, over its tiny capacity and its
+    /// band) are the most broken. Below them r5 and r6 (both at their limit of 10 accounts, skill y) sit outside the band
+    /// [43.9, 53.7]: r5 with ten 3-hour accounts (30 h), r6 with ten 6-hour ones (60 h). No single move helps (r5 may not
+    /// take an eleventh account); five swaps of a 3-hour for a 6-hour account put both at 45 h. The repair must find
+    /// them although five reps more broken than r5 have no swap.
+    /// </summary>
+    [Fact]
+    public void Run_MostBrokenRepsBeyondRepair_StillSwapsForALessBrokenRep()
+    {
+        var reps = Enumerable.Range(0, 5).Select(i => Build.Rep($"r{i}", capacity: 1, skills: [$"s{i}"]))
+            .Append(Build.Rep("r5", skills: ["y"], maxAccounts: 10)).Append(Build.Rep("r6", skills: ["y"], maxAccounts: 10)).ToList();
+        var accounts = Enumerable.Range(0, 5).Select(i => Build.Account($"stranded-{i}", 2, [$"s{i}"], current: $"r{i}"))
+            .Concat(Enumerable.Range(0, 10).Select(i => Build.Account($"small-{i}", 3, ["y"], current: "r5")))
+            .Concat(Enumerable.Range(0, 10).Select(i => Build.Account($"large-{i}", 6, ["y"], current: "r6"))).ToList();
+        var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 }, new BalanceRule(BalanceMetric.Workload, 0.10)));
+        var data = AssignmentData.Build(problem, null);
+        var state = new AssignmentState(data);
+        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, problem.CurrentRepIndexOf(a)));
+        Assert.All(Enumerable.Range(0, 5), r => Assert.True(state.ViolationOf(r) > state.ViolationOf(5)));
+
+        new Repair(data, state).Run(CancellationToken.None);
+
+        Assert.Equal(0, state.ViolationOf(5));
+        Assert.Equal(0, state.ViolationOf(6));
+        Assert.Equal([10, 10], new[] { state.Count[5], state.Count[6] });
+        Assert.Equal(45, state.Load[5], 6);
+    }
 }

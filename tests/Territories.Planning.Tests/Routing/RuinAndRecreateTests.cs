@@ -202,7 +202,7 @@ public sealed class RuinAndRecreateTests
         int[][][] patterns = [[[0], [1], [2], [3], [4]], [[0, 2], [0, 3], [1, 3], [1, 4], [2, 4]], [[0, 1, 2, 3, 4]]];
         var combinations = Enumerable.Range(0, 31).Select(c => c == 0 ? [] : (IReadOnlyList<int[]>)patterns[random.Next(random.Next(2) == 0 ? 2 : 3)]).ToList();
         combinations[7] = [];
-        var instance = new PeriodicInstance { Days = days, Combinations = combinations };
+        var instance = new PeriodicInstance { Days = days, Combinations = combinations.Select(c => (VisitDays)new DayCombinations(c)).ToList() };
 
         var result = RuinAndRecreate.Solve(instance, Budget(300, seed));
 
@@ -236,7 +236,7 @@ public sealed class RuinAndRecreateTests
         var instance = new PeriodicInstance
         {
             Days = days,
-            Combinations = Enumerable.Range(0, 13).Select(c => c == 0 ? [] : (IReadOnlyList<int[]>)[[0, 2], [1]]).ToList(),
+            Combinations = Enumerable.Range(0, 13).Select(c => c == 0 ? DayCombinations.None : (VisitDays)new DayCombinations([[0, 2], [1]])).ToList(),
         };
 
         var result = RuinAndRecreate.Solve(instance, Budget(200));
