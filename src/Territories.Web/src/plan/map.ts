@@ -69,7 +69,7 @@ export class PlanMap {
     if (!route) return;
     const at = (p: LatLon): L.LatLngTuple => [p.lat, p.lon];
     const marker = (p: LatLon, label: string, home: boolean) => L.circleMarker(at(p), { renderer: this.renderer, radius: home ? 8 : 6, color: "#000", weight: 2, fillColor: home ? "#000" : "#fff", fillOpacity: 1 })
-      .bindTooltip(label, { permanent: true, direction: "right", className: home ? "route-home" : "route-stop" });
+      .bindTooltip(label, { permanent: true, direction: home ? "left" : "right", className: home ? "route-home" : "route-stop" });
     const path = [route.home, ...route.stops.map(s => s.at), route.home].map(at);
     this.route = L.featureGroup([
       L.polyline(path, { renderer: this.renderer, color: "#000", weight: 3, opacity: 0.85 }),

@@ -1,5 +1,5 @@
 // The run's visits (contract section 9, POST /runs/{id}/visits): the plan's territories turned into daily routes for
-// one to four weeks under a visit policy. Pick a rep and a day: the day's route on a map of the rep's territory (home,
+// one to four weeks under a visit policy. Pick a rep and a day: the day's route over the rep's territory (home,
 // the stops in order with their number and start time, the path), its stops with arrival and visit minutes, the
 // rep's visits that could not be planned with their reason, and the rep's calendar (.ics) to download.
 import { ApiError, get, post, request } from "../core/api";
@@ -7,6 +7,7 @@ import { downloadText, field, fmt, h, put, table } from "../core/dom";
 import { attempt, showFormError } from "../core/notice";
 import type { Account, Problem, Rep, VisitDay, VisitPlan, VisitPolicyInForce } from "../core/types";
 import { PlanMap } from "./map";
+import type { Territories } from "./territories";
 
 const enc = encodeURIComponent;
 
@@ -55,7 +56,8 @@ export class VisitsPanel {
   private readonly result = h("div", { class: "visits-result" });
   private map: PlanMap | null = null;
 
-  constructor(private readonly runId: string, problem: Problem, datasetId: string, private readonly assignment: Map<string, string>, private readonly colours: Map<string, string>) {
+  /** The territories are the run's plan as solved (the visits are planned for it, not for a hand edit on the page). */
+  constructor(private readonly runId: string, problem: Problem, datasetId: string, private readonly territories: Territories) {
     this.accounts = new Map(problem.accounts.map(a => [a.id, a]));
     this.reps = new Map(problem.reps.map(r => [r.id, r]));
     const form = h("form", { class: "visits-form", "aria-label": "Plan visits" },
@@ -101,11 +103,6 @@ export class VisitsPanel {
     }
   }
 
-  private repName(id: string): string {
-    const name = this.reps.get(id)?.name;
-    return name ? `${name} (${id})` : id;
-  }
-
   private accountName(id: string): string {
     const name = this.accounts.get(id)?.name;
     return name ? `${name} (${id})` : id;
@@ -114,7 +111,7 @@ export class VisitsPanel {
   /** The plan: a rep and a day picker, the day's map and stops, the rep's unplanned visits and calendar. */
   private show(plan: VisitPlan, body: object): void {
     const reps = plan.reps.filter(r => this.reps.has(r.repId));
-    const rep = h("select", {}, reps.map(r => h("option", { value: r.repId }, this.repName(r.repId))));
+    const rep = h("select", {}, reps.map(r => h("option", { value: r.repId }, this.territories.repName(r.repId))));
     const day = h("select", {});
     const mapElement = h("div", { class: "map route-map", role: "region", "aria-label": "Map of the day's route (the stop list beside it has the same stops)" });
     const stops = h("div", { class: "route-stops" });
@@ -134,8 +131,7 @@ export class VisitsPanel {
       const days = daysOf();
       put(day, days.map(d => h("option", { value: d.date }, `${dayName(d.date)} · ${d.stops.length} visit(s)`)));
       day.value = (days.find(d => d.stops.length > 0) ?? days[0])?.date ?? "";
-      this.map!.showPoints([...this.assignment].filter(([, r]) => r === rep.value).map(([a]) => this.accounts.get(a)!).filter(a => a),
-        () => this.colours.get(rep.value) ?? "#999", a => this.accountName(a));
+      this.territories.draw(this.map!, rep.value);
       this.showUnplanned(plan, rep.value, unplanned);
       showDay();
     };
@@ -156,13 +152,13 @@ export class VisitsPanel {
     const home = this.reps.get(repId)?.home;
     const located = day?.stops.filter(s => this.accounts.get(s.accountId)?.location) ?? [];
     this.map!.showRoute(day && home ? { home, stops: located.map((s, i) => ({ at: this.accounts.get(s.accountId)!.location!, label: `${i + 1} · ${s.start}` })) } : null);
-    if (!day) return put(where, h("p", {}, `${this.repName(repId)} has no working day in the period.`));
+    if (!day) return put(where, h("p", {}, `${this.territories.repName(repId)} has no working day in the period.`));
     put(where,
-      h("h3", {}, `${this.repName(repId)} on ${dayName(day.date)}`),
+      h("h3", {}, `${this.territories.repName(repId)} on ${dayName(day.date)}`),
       day.stops.length
         ? h("p", {}, `Leaves home ${day.leave}, back ${day.return}${day.break ? `, break ${day.break.start}–${day.break.end}` : ""}; ${fmt.int(day.travelKm)} km on the road, ${fmt.int(day.workMinutes)} minutes of work.`)
         : h("p", {}, "No visit on this day."),
-      table(`Stops of ${this.repName(repId)} on ${day.date}`, ["#", "Account", "Arrival", "Visit", "Visit (min)"], day.stops.map((s, i) => [
+      table(`Stops of ${this.territories.repName(repId)} on ${day.date}`, ["#", "Account", "Arrival", "Visit", "Visit (min)"], day.stops.map((s, i) => [
         i + 1, h("span", {}, this.accountName(s.accountId), s.tier ? h("span", { class: "ids" }, ` tier ${s.tier}`) : null, s.appointment ? h("span", { class: "ids" }, " · appointment") : null),
         s.arrival, `${s.start}–${s.end}`, minutes(s.start, s.end),
       ]), { class: "stops" }));
@@ -171,7 +167,7 @@ export class VisitsPanel {
   private showUnplanned(plan: VisitPlan, repId: string, where: HTMLElement): void {
     const missing = plan.unplanned.filter(u => u.repId === repId);
     put(where,
-      h("h3", {}, `Visits of ${this.repName(repId)} that could not be planned`),
+      h("h3", {}, `Visits of ${this.territories.repName(repId)} that could not be planned`),
       missing.length
         ? h("div", { class: "scroll-y" }, table(`${missing.length} visit(s) not planned, with the reason`, ["Account", "Due", "Why"],
           missing.map(u => [this.accountName(u.accountId), u.date, u.message]), { class: "unplanned-visits" }))
