@@ -64,7 +64,6 @@ public sealed partial class WorkspaceTests
         Assert.StartsWith("BEGIN:VCALENDAR", ics, StringComparison.Ordinal);
         Assert.Contains(stops[0].GetProperty("accountId").GetString()!, ics, StringComparison.Ordinal);
         Assert.Empty(host.ErrorsOf(page));
-        await page.Locator("details.visits").ScrollIntoViewIfNeededAsync();
-        await BrowserHost.ScreenshotAsync(page, "visits");
+        await BrowserHost.ScreenshotAsync(page.Locator("details.visits"), "visits");
     }
 }
