@@ -19,12 +19,20 @@ public sealed partial class WorkspaceTests
         await page.Locator("details.visits > summary").ClickAsync();
         // The sample has no policy in force: the contract's example is offered, and said so.
         await Expect(page.Locator("details.visits form")).ToContainTextAsync("From the contract's example");
-        var policy = JsonDocument.Parse(await page.GetByLabel("Visit policy (JSON)").InputValueAsync()).RootElement.Clone();
+        var policyText = await page.GetByLabel("Visit policy (JSON)").InputValueAsync();
+        var policy = JsonDocument.Parse(policyText).RootElement.Clone();
+
+        await page.GetByLabel("Visit policy (JSON)").FillAsync("{ \"tiers\": ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan visits" }).ClickAsync();
+        await Expect(page.Locator("details.visits .field-error")).ToContainTextAsync("policy: ");
+        await Expect(page.Locator("details.visits .form-problem")).ToContainTextAsync("The visit policy is not JSON");
+        await page.GetByLabel("Visit policy (JSON)").FillAsync(policyText);
 
         await page.GetByLabel("Start date").FillAsync("2027-02-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan visits" }).ClickAsync();
         await Expect(page.Locator("details.visits .field-error")).ToContainTextAsync("from: must be a date such as 2027-01-01, not \"2027-02-30\"", new() { Timeout = 60_000 });
         await Expect(page.GetByLabel("Start date")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("details.visits .field-error")).ToHaveCountAsync(1);
 
         await page.GetByLabel("Start date").FillAsync("2027-01-04");
         await page.GetByLabel("Weeks").SelectOptionAsync("1");
