@@ -41,8 +41,12 @@ internal static class Problems
         return evaluation;
     }
 
-    /// <summary>A seeded generalised assignment instance: every pair listed, costs and workloads random, capacities 80% of a fair share.</summary>
-    public static TerritoryProblem Gap(int agents, int jobs, int seed)
+    /// <summary>
+    /// A seeded generalised assignment instance: every pair listed, costs and workloads random, capacities 80% of a fair
+    /// share. <paramref name="typeD"/>: Chu and Beasley's type D, the hardest kind: workloads 1-100, each pair's cost 111
+    /// minus its workload plus noise (the cheap reps are the ones an account costs most capacity).
+    /// </summary>
+    public static TerritoryProblem Gap(int agents, int jobs, int seed, bool typeD = false, BalanceRule? balance = null, ObjectiveWeights? weights = null)
     {
         var random = new Random(seed);
         var reps = Enumerable.Range(0, agents).Select(i => Territories.Tests.Shared.Build.Rep($"r{i}", 0)).ToList();
@@ -53,11 +57,17 @@ internal static class Problems
         for (var i = 0; i < agents; i++)
             for (var j = 0; j < jobs; j++)
             {
-                var w = random.Next(5, 26);
+                var w = typeD ? random.Next(1, 101) : random.Next(5, 26);
                 load[i] += w;
-                pairs.Add(new Pair(new AccountId($"a{j}"), new RepId($"r{i}"), random.Next(10, 51), w));
+                pairs.Add(new Pair(new AccountId($"a{j}"), new RepId($"r{i}"), typeD ? 111 - w + random.Next(-10, 11) : random.Next(10, 51), w));
             }
         reps = reps.Select((r, i) => r with { Capacity = Math.Floor(0.8 * load[i] / agents) }).ToList();
-        return TerritoryProblem.Create(reps, accounts, Options(CostOnly, pairsOnly: true), pairs);
+        return TerritoryProblem.Create(reps, accounts, Options(weights ?? CostOnly, balance, pairsOnly: true), pairs);
     }
+}
+
+/// <summary>Calls back on the reporting thread, unlike <see cref="Progress{T}"/>.</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

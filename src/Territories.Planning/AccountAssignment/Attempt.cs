@@ -74,6 +74,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || first.Violation() > 0) hint = rounded.RepOfAll();
             LpAndFix(lp, hint, cancel);
         }
+        if (EjectionChainSearch.Applies(data) && !cancel.IsCancellationRequested)
+            Trace($"ejection chains {string.Join("; ", EjectionChainSearch.Run(data, hint, incumbent, clock, settings, cancel))}");
         if (incumbent.RepOf is not null && IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero)
             return new Result(CpSolverStatus.Unknown, lp, null, false, 0);

@@ -269,10 +269,4 @@ public class AssignmentSolverTests
         Assert.Equal("r1", RepOf(plan, "a2"));
         AssertValid(problem, plan);
     }
-
-    /// <summary>Calls back on the reporting thread, unlike <see cref="Progress{T}"/>.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
