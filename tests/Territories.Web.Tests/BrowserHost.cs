@@ -112,6 +112,13 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = fullPage });
     }
 
+    /// <summary>Saves one part of the page (a panel), as the README shows it.</summary>
+    public static async Task ScreenshotAsync(ILocator part, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png") });
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();

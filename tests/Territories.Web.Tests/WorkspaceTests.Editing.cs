@@ -149,33 +149,6 @@ public sealed partial class WorkspaceTests
     }
 
     [Fact]
-    public async Task A_planner_sees_a_reps_day_route_on_the_run_map_with_its_stops()
-    {
-        var runId = await _runs.CompletedAsync(SampleRuns.Today);
-        var page = await host.SignedInAsync("planner");
-        await page.GotoAsync($"/#/runs/{runId}");
-        await Expect(page.Locator("main [data-ready]")).ToBeAttachedAsync(new() { Timeout = 120_000 });
-        await page.GetByText("Visit routes").ClickAsync();
-        await page.GetByLabel("Rep's routes").SelectOptionAsync("r001");
-        await page.GetByLabel("From", new() { Exact = true }).FillAsync("2027-01-04");
-        await page.GetByLabel("Weeks").FillAsync("1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Plan the visits" }).ClickAsync();
-
-        var days = page.Locator("table.days tbody tr");
-        await Expect(days.First).ToBeVisibleAsync(new() { Timeout = 120_000 });
-        Assert.InRange(await days.CountAsync(), 1, 5);
-        var visits = new List<int>();
-        foreach (var day in await days.AllAsync()) visits.Add(int.Parse(await day.Locator("td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture));
-        var busy = visits.FindIndex(v => v > 0);
-        Assert.True(busy >= 0, "r001 has no visit in the first week of 2027");
-        await days.Nth(busy).GetByRole(AriaRole.Button).ClickAsync();
-        await Expect(page.Locator("table.stops tbody tr")).ToHaveCountAsync(visits[busy], new() { Timeout = 120_000 });
-        await Expect(page.Locator(".map").First).ToHaveAttributeAsync("data-route", visits[busy].ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Empty(host.ErrorsOf(page));
-        await BrowserHost.ScreenshotAsync(page, "routes");
-    }
-
-    [Fact]
     public async Task The_dataset_map_draws_units_coloured_by_current_rep_when_the_dataset_has_shapes()
     {
         var page = await host.SignedInAsync("planner");

@@ -254,6 +254,7 @@ public sealed partial class WorkspaceTests(BrowserHost host) : IClassFixture<Bro
         await Expect(page.GetByLabel("Give to rep")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quotas from this run" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("details.visits")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hiring" })).ToHaveCountAsync(0);
     }
 

@@ -74,3 +74,9 @@ export interface Proposal {
 export interface User { id: string; name: string; role: string; disabled: boolean; hasPassword: boolean; external: boolean; version: number; createdAt: string }
 export interface ApiKey { id: string; name?: string | null; createdAt: string }
 export interface CreatedKey extends ApiKey { key: string; userId: string }
+
+export interface VisitStop { accountId: string; tier?: string | null; arrival: string; start: string; end: string; appointment: boolean }
+export interface VisitDay { date: string; leave: string; return: string; break?: { start: string; end: string } | null; stops: VisitStop[]; travelKm: number; workMinutes: number }
+export interface UnplannedVisit { accountId: string; repId: string; date: string; reason: string; message: string }
+export interface VisitPlan { from: string; weeks: number; required: number; planned: number; reps: { repId: string; days: VisitDay[] }[]; unplanned: UnplannedVisit[]; solveSeconds: number }
+export interface VisitPolicyInForce { policy: unknown; putBy?: string | null; putAt: string }

@@ -8,7 +8,8 @@ import type { Plan, Problem, Progress, Run, Scenario } from "../core/types";
 import { lineChart } from "../plan/chart";
 import { diagnosticsList } from "../plan/figures";
 import { isFinished, watchRun } from "../plan/live";
-import { routesPanel } from "../plan/routes";
+import { Territories } from "../plan/territories";
+import { VisitsPanel } from "../plan/visits";
 import { PlanWorkspace } from "../plan/workspace";
 import type { Page } from "./page";
 
@@ -81,12 +82,14 @@ async function finished(main: HTMLElement, header: HTMLElement, run: Run, scenar
   }
   const workspace = await PlanWorkspace.load({ ...run, plan }, scenario, true, problem);
   performance.mark("run page: data read");
-  put(main, header, summary, plan.edit ? handEdit(plan.edit) : null, links, workspace.element,
-    may.plan() ? routesPanel(run.id, workspace.input.problem.reps, route => workspace.showRoute(route)) : null);
+  // The visits endpoint is for planners and up (ForPlanners).
+  const visits = may.plan() ? new VisitsPanel(run.id, workspace.input.problem, scenario.datasetId,
+    new Territories(workspace.input.problem.accounts, workspace.input.problem.reps, new Map(plan.assignments.map(a => [a.accountId, a.repId])), workspace.input.colours, workspace.input.units)) : null;
+  put(main, header, summary, plan.edit ? handEdit(plan.edit) : null, links, workspace.element, visits?.element);
   workspace.mount();
   performance.mark("run page: drawn");
   main.dataset.ready = "true";
-  return () => workspace.dispose();
+  return () => { workspace.dispose(); visits?.dispose(); };
 }
 
 /** Where a hand-edited plan came from: who edited which run's plan, and how many accounts changed rep. */

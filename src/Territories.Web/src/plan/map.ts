@@ -1,17 +1,20 @@
 // The plan on a map with Leaflet's canvas renderer: no tiles, no network; unit shapes when the dataset has them,
-// account points otherwise. Clicking a unit or an account picks it; highlighted ones get a thick outline.
+// account points otherwise. Clicking a unit or an account picks it; highlighted ones get a thick outline. A day's visit
+// route can be drawn over it.
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import type { Account } from "../core/types";
+import type { Account, LatLon } from "../core/types";
 
 export type Pick = { kind: "unit"; id: string } | { kind: "account"; id: string };
+/** A day on the road: home, and the stops in the order visited, each with the label shown beside it. */
+export interface DayRoute { home: LatLon; stops: { at: LatLon; label: string }[] }
 
 export class PlanMap {
   private readonly map: L.Map;
   private readonly renderer = L.canvas({ padding: 0.5, tolerance: 2 });
   private readonly shapes = new Map<string, L.Path>();
   private layer: L.Layer | null = null;
-  private route: L.GeoJSON | null = null;
+  private route: L.FeatureGroup | null = null;
 
   constructor(private readonly element: HTMLElement, private readonly onPick: (pick: Pick) => void) {
     this.map = L.map(element, { preferCanvas: true, zoomSnap: 0.25, attributionControl: false, renderer: this.renderer });
@@ -55,19 +58,27 @@ export class PlanMap {
     for (const id of ids) this.shapes.get(id)?.setStyle({ fillColor: colourOf(id) });
   }
 
-  /** Draws a route (a GeoJSON line with stop points) over the territories and zooms to it; null takes it away. */
-  showRoute(route: GeoJSON.FeatureCollection | null): void {
+  /**
+   * Draws a day's route over what the map shows: the path from home through the stops in order and back as a line,
+   * home and each stop as a marker with its label always shown; zooms to it. Null takes it away.
+   */
+  showRoute(route: DayRoute | null): void {
     if (this.route) this.map.removeLayer(this.route);
     this.route = null;
+    delete this.element.dataset.route;
     if (!route) return;
-    this.route = L.geoJSON(route, {
-      style: { color: "#000", weight: 3, opacity: 0.9 },
-      pointToLayer: (feature, at) => L.circleMarker(at, { renderer: this.renderer, radius: feature.properties?.kind === "rep" ? 7 : 5, color: "#000", weight: 2, fillColor: "#fff", fillOpacity: 1 })
-        .bindTooltip(feature.properties?.kind === "rep" ? `home of ${feature.properties.repId}` : `${feature.properties?.order}. ${feature.properties?.accountId} ${feature.properties?.start ?? ""}`),
-    }).addTo(this.map);
-    const bounds = this.route.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [24, 24], animate: false });
-    this.element.dataset.route = String(route.features.filter(f => f.properties?.kind === "stop").length);
+    const at = (p: LatLon): L.LatLngTuple => [p.lat, p.lon];
+    const marker = (p: LatLon, label: string, home: boolean) => L.circleMarker(at(p), { renderer: this.renderer, radius: home ? 8 : 6, color: "#000", weight: 2, fillColor: home ? "#000" : "#fff", fillOpacity: 1 })
+      .bindTooltip(label, { permanent: true, direction: home ? "left" : "right", className: home ? "route-home" : "route-stop" });
+    const path = [route.home, ...route.stops.map(s => s.at), route.home].map(at);
+    this.route = L.featureGroup([
+      L.polyline(path, { renderer: this.renderer, color: "#000", weight: 3, opacity: 0.85 }),
+      marker(route.home, "Home", true),
+      ...route.stops.map(s => marker(s.at, s.label, false)),
+    ]).addTo(this.map);
+    this.map.fitBounds(this.route.getBounds(), { padding: [32, 32], animate: false, maxZoom: 11 });
+    this.element.dataset.route = String(route.stops.length);
+    this.element.dataset.routePoints = String(path.length);
   }
 
   /** A thick outline on the given ids (changed accounts, the selection), a thin one elsewhere. */

@@ -9,6 +9,9 @@ const colours = [
 /** Neutral grey for units without accounts. */
 export const unassigned = "#e6e6e6";
 
+/** Other reps' shapes behind one rep's day route. */
+export const pale = "#f7f7f7";
+
 /**
  * One colour per rep id, the same on every page, run and map: the dataset's reps take the palette's colours in id
  * order, then reps that scenarios add (not in the dataset) in id order. A scenario that removes a rep leaves every

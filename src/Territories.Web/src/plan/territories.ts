@@ -2,7 +2,7 @@
 // colour of each unit or account, and drawing it (unit shapes when the dataset has them, account points otherwise).
 import type { Account, Rep } from "../core/types";
 import type { PlanMap } from "./map";
-import { unassigned } from "./palette";
+import { pale, unassigned } from "./palette";
 
 export class Territories {
   readonly unitAccounts = new Map<string, string[]>();
@@ -35,9 +35,13 @@ export class Territories {
     return (rep && this.colours.get(rep)) || unassigned;
   }
 
-  /** A shape's colour: a unit's when the map has unit shapes, else an account's. */
+  /** Who holds a shape: a unit's rep when the map has unit shapes, else an account's. */
+  private holder(id: string): string | null | undefined {
+    return this.units ? this.unitRep(id) : this.assignment.get(id);
+  }
+
   shapeColour(id: string): string {
-    return this.colourOf(this.units ? this.unitRep(id) : this.assignment.get(id));
+    return this.colourOf(this.holder(id));
   }
 
   /** The shapes drawn for these accounts: their units when the map has shapes, else the accounts themselves. */
@@ -64,9 +68,13 @@ export class Territories {
     return `${accountId}${rep ? `: ${this.repName(rep)}` : ""}`;
   }
 
-  /** Draws the units, or the accounts when there are no shapes; a click on one calls the map's pick. */
-  draw(map: PlanMap): void {
-    if (this.units) map.showUnits(this.units, id => this.shapeColour(id), id => this.unitLabel(id));
-    else map.showPoints(this.accounts, id => this.shapeColour(id), id => this.accountLabel(id));
+  /**
+   * Draws the units, or the accounts when there are no shapes; a click on one calls the map's pick. With a rep, only
+   * that rep's shapes are in its colour and the rest pale (the background of the rep's day route).
+   */
+  draw(map: PlanMap, only?: string): void {
+    const colour = (id: string) => (!only || this.holder(id) === only ? this.shapeColour(id) : pale);
+    if (this.units) map.showUnits(this.units, colour, id => this.unitLabel(id));
+    else map.showPoints(this.accounts, colour, id => this.accountLabel(id));
   }
 }

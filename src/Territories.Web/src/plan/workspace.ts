@@ -90,11 +90,6 @@ export class PlanWorkspace {
     this.map.remove();
   }
 
-  /** Draws a rep's day route over the territories (null: none). */
-  showRoute(route: GeoJSON.FeatureCollection | null): void {
-    this.map.showRoute(route);
-  }
-
   /** Outlines the given accounts (their units when the map has shapes). */
   highlightAccounts(accountIds: string[]): void {
     this.map.highlight(new Set(this.territories.shapesOf(accountIds)));
