@@ -7,9 +7,10 @@ namespace Territories.Planning.AccountAssignment;
 /// Brings today's plan near the balance band with few moves. A min-cost flow over the reps decides how much of the
 /// band's metric each rep hands to each other rep it shares candidate accounts with, so a surplus far from a deficit
 /// travels along a chain of neighbours instead of being shed wherever there is room; then each flow is carried by whole
-/// accounts, cheapest per unit first. Each move has a price: when the flow's estimated moves exceed part of what the
-/// move cap leaves, the price doubles, which makes large accounts the cheaper way to carry a flow. The repair closes
-/// the gaps whole accounts leave. Measured on a 20,000 x 200 western book with a binding move cap (tuning seed 3): the
+/// accounts, cheapest per unit first. With a binding move cap each move has a price, the mean cost of a move to start
+/// with: while the flow's estimated moves exceed half of what the cap leaves, the price rises fourfold, which makes large
+/// accounts the cheaper way to carry a flow (and stops when that saves little: chains need their hops). The repair
+/// closes the gaps whole accounts leave. Measured on a 20,000 x 200 western book with a binding move cap (tuning seed 3): the
 /// shedding this replaces used 1,933 moves and left 125 reps outside the band, and the repair then ran out of moves.
 /// </summary>
 internal static class BandRebalancing
@@ -52,13 +53,12 @@ internal static class BandRebalancing
         // Without a binding cap moves are free beyond their cost; with one, they are priced from the start.
         var price = data.MoveCap.Binds ? typicalCost : 0;
         var (flows, moves) = Solve(data.RepCount, targets, options, price);
-        // A higher price trades cost for fewer moves; it stops once the moves fit or stop falling (chains need their hops).
         for (var round = 1; round < PriceRounds && moves > budget && price > 0; round++)
         {
             var higher = price * PriceStep;
-            var (cheaper, fewer) = Solve(data.RepCount, targets, options, higher);
-            if (fewer > moves * (1 - LeastMoveSaving)) break;
-            (price, flows, moves) = (higher, cheaper, fewer);
+            var (flowsAtHigher, movesAtHigher) = Solve(data.RepCount, targets, options, higher);
+            if (movesAtHigher > moves * (1 - LeastMoveSaving)) break;
+            (price, flows, moves) = (higher, flowsAtHigher, movesAtHigher);
         }
         // The options are sorted at the last price tried, which may be one that was not kept.
         foreach (var list in options.Values) SortByPerUnit(list, price);
