@@ -192,7 +192,8 @@ internal sealed class EjectionChainSearch
 
     private double Over(int rep, double load) => Math.Max(0, load - _data.Capacity[rep]);
 
-    private bool IsOver(int rep) => _load[rep] > _data.Capacity[rep] + Epsilon * Math.Max(1, _data.Capacity[rep]);
+    /// <summary>Whether the rep breaks its capacity, by the capacity rule's own check (the one the construction makes).</summary>
+    private bool IsOver(int rep) => !_data.Capacity.Allows(rep, _load[rep]);
 
     private int RepOf(int account) => _data.Candidates[account][_slot[account]];
 
