@@ -117,10 +117,11 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// enough to keep every eligible pair it keeps all the time too, as before: there it can prove the plan (the 1,200 x 12
     /// sample ends within 0.15% either way under load; 0.005% to the CP-SAT bound on a quiet machine). Otherwise it gets
     /// a share for its proof and the neighbourhood search the rest (a pruned book with a plan skips it: see
-    /// <see cref="WholeModelHelps"/>).
+    /// <see cref="WholeModelHelps"/>). On a small GAP book it gets all the time the search leaves
+    /// (<see cref="EjectionChainSearch.LeavesTheRestToTheWholeModel"/>).
     /// </summary>
     private double FullModelShare() =>
-        incumbent.Evaluation is null || (data.Weights.Balance > 0 && data.CandidateLimit is null) ? 1.0 : FullModelTimeShare;
+        incumbent.Evaluation is null || (data.Weights.Balance > 0 && data.CandidateLimit is null) || EjectionChainSearch.LeavesTheRestToTheWholeModel(data) ? 1.0 : FullModelTimeShare;
 
     /// <summary>
     /// With two workers or more and a wall-clock limit, the LP runs on a second thread while the first construction

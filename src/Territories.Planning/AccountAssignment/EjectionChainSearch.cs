@@ -31,6 +31,27 @@ internal sealed class EjectionChainSearch
     /// <summary>The share of the wall-clock time left the search gets; CP-SAT's whole model and its neighbourhoods get the rest.</summary>
     public const double TimeShare = 0.6;
 
+    /// <summary>
+    /// On a small book (<see cref="LeavesTheRestToTheWholeModel"/>) the search gets this share of the time left, and CP-SAT's
+    /// whole model, hinted with the search's best plan, all the rest.
+    /// </summary>
+    public const double SmallBookTimeShare = 0.3;
+
+    /// <summary>
+    /// True on a book the search applies to with at most <see cref="SmallBookPairs"/> pairs (every Chu-Beasley book, up to
+    /// 20 x 200): there CP-SAT's whole model with 2 workers proves type C books optimal and ends within 0.1% on type D
+    /// with 5 reps, ahead of the search (which stalls 0.2-1.5% above best known). Measured on the six Chu-Beasley books
+    /// where the engine was behind plain CP-SAT (quality runner, 30 s, same run, load average 4-7): with 60% for the search
+    /// and 30% of the rest for the whole model, behind on all six by 0.03-0.17%; with the whole model taking all the rest
+    /// after 60% for the search, behind on 3 of 6 (d05100 6370 against 6362); with 30% for the search and all the rest
+    /// for the whole model, ahead or tied on 4 of 6 and behind on c10200 (2808 against 2806) and d05200 (12757 against
+    /// 12755), while d20100 (where the search matters most) stayed ahead of plain CP-SAT by 0.27%.
+    /// </summary>
+    public static bool LeavesTheRestToTheWholeModel(AssignmentData data) =>
+        Applies(data) && (long)data.AccountCount * data.RepCount <= SmallBookPairs;
+
+    private const long SmallBookPairs = 4_000;
+
     /// <summary>With a deterministic limit, move evaluations per deterministic second (about a wall second on this machine kind).</summary>
     private const long EvaluationsPerDeterministicSecond = 20_000_000;
 
@@ -49,8 +70,13 @@ internal sealed class EjectionChainSearch
     /// </summary>
     private const int GiveUpAfter = 1000;
 
-    /// <summary>How fast the capacity weights rise on reps over capacity and fall when every capacity holds.</summary>
-    private const double WeightRise = 0.1, WeightFall = 0.05;
+    /// <summary>
+    /// How fast the capacity weights rise on reps over capacity and fall when every capacity holds. Measured with the
+    /// search alone on d20100 and d10100 (three seeds each, same budget): 0.5 and 0.3 ended 6274-6298 and 6388-6407
+    /// where 0.1 and 0.05 ended 6293-6320 and 6400-6412 (3 x 10^8 evaluations), 6261-6274 against 6269-6285 on d20100
+    /// at 1.5 x 10^9; 0.3/0.1 and 1/0.1 in between; 0.05/0.05, 0.01/0.1 and 0.02/0.2 worse (6301-6405).
+    /// </summary>
+    private const double WeightRise = 0.5, WeightFall = 0.3;
 
     /// <summary>A restart shifts this share of the accounts (at least two) from the best plan to random reps.</summary>
     private const double KickShare = 0.02;
@@ -123,8 +149,8 @@ internal sealed class EjectionChainSearch
     public static IReadOnlyList<EjectionChainSearch> Run(AssignmentData data, int[] start, Incumbent incumbent, SolveClock clock, SolveSettings settings, CancellationToken cancel)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(TimeSpan.FromSeconds(clock.Remaining.TotalSeconds * TimeShare));
-        var budget = settings.DeterministicTime is { } deterministic ? (long)(deterministic * TimeShare * EvaluationsPerDeterministicSecond) : long.MaxValue;
+        deadline.CancelAfter(TimeSpan.FromSeconds(clock.Remaining.TotalSeconds * ShareOf(data)));
+        var budget = settings.DeterministicTime is { } deterministic ? (long)(deterministic * ShareOf(data) * EvaluationsPerDeterministicSecond) : long.MaxValue;
         var from = incumbent.RepOf ?? start;
         var searches = Enumerable.Range(0, settings.DeterministicTime is null ? Math.Max(1, settings.Workers) : 1)
             .Select(i => new EjectionChainSearch(data, settings.Seed + i, budget, deadline.Token)).ToList();
@@ -132,6 +158,9 @@ internal sealed class EjectionChainSearch
             search => search.Search(from, repOf => incumbent.Offer(repOf, "ejection-chain")));
         return searches;
     }
+
+    /// <summary>The share of the time left the search gets on this book.</summary>
+    public static double ShareOf(AssignmentData data) => LeavesTheRestToTheWholeModel(data) ? SmallBookTimeShare : TimeShare;
 
     /// <summary>Searches from <paramref name="start"/> (a rep per account; -1 or a rep that is not a candidate: its cheapest candidate) until the budget is spent.</summary>
     public void Search(int[] start, Func<int[], bool> offer)

@@ -92,6 +92,37 @@ public class EjectionChainSearchTests
         Assert.False(EjectionChainSearch.Applies(AssignmentData.Build(book, null)));
     }
 
+    [Fact]
+    public void LeavesTheRestToTheWholeModel_OnlyOnGapBooksOfAtMostFourThousandPairs()
+    {
+        var small = AssignmentData.Build(TypeD(agents: 20, jobs: 200, seed: 1), null);
+        Assert.True(EjectionChainSearch.LeavesTheRestToTheWholeModel(small));
+        Assert.Equal(EjectionChainSearch.SmallBookTimeShare, EjectionChainSearch.ShareOf(small));
+
+        var larger = AssignmentData.Build(TypeD(agents: 10, jobs: 401, seed: 1), null);
+        Assert.True(EjectionChainSearch.Applies(larger));
+        Assert.False(EjectionChainSearch.LeavesTheRestToTheWholeModel(larger));
+        Assert.Equal(EjectionChainSearch.TimeShare, EjectionChainSearch.ShareOf(larger));
+
+        var banded = Gap(agents: 4, jobs: 20, seed: 1, typeD: true, balance: new BalanceRule(BalanceMetric.Workload, 0.3));
+        Assert.False(EjectionChainSearch.LeavesTheRestToTheWholeModel(AssignmentData.Build(banded, null)));
+    }
+
+    [Fact]
+    public void Solve_OnASmallTypeDBook_IsNoWorseThanPlainCpSatWithTheSameDeterministicTime()
+    {
+        var problem = TypeD(agents: 10, jobs: 60, seed: 13);
+        const double deterministicTime = 1;
+
+        var engine = AssertValid(problem, Solve(problem, deterministicTime), requireBound: false);
+        var data = AssignmentData.Build(problem, null);
+        var plain = CpSatRun.Solve(new CpSatModel(data, switchableRules: false, referenceMetricTotal: null),
+            new SolveSettings(TimeSpan.FromSeconds(120), 1, 0, deterministicTime), null, CancellationToken.None);
+
+        Assert.NotNull(plain.Best);
+        Assert.True(engine.Objective <= PlanEvaluator.Evaluate(problem, plain.Best!).Objective);
+    }
+
     private static List<int[]> Search(AssignmentData data, int[] start, int seed)
     {
         var offered = new List<int[]>();
