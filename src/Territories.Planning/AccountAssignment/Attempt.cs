@@ -69,10 +69,9 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         {
             // The pairs the LP priced in are where the optimum lives: let the rest of the search use them.
             data = data.WithPairs(lp.Columns);
-            var rounded = Construct(lp.Preferred, cancel);
-            Trace($"rounded violation={rounded.Violation():0.######} cost={rounded.LinearCost:0.####} moved={rounded.Moved}");
+            var rounded = Round(lp, cancel);
             if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || first.Violation() > 0) hint = rounded.RepOfAll();
-            LpAndFix(lp, hint, cancel);
+            LpAndFix(lp, cancel);
         }
         if (EjectionChainSearch.Applies(data) && !cancel.IsCancellationRequested)
             Trace($"ejection chains {string.Join("; ", EjectionChainSearch.Run(data, hint, incumbent, clock, settings, cancel))}");
@@ -154,6 +153,22 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         return greedy;
     }
 
+    /// <summary>
+    /// The LP rounded where it stands and repaired; when that repair does not reach a plan, the greedy construction led by
+    /// the LP's preferred reps. Measured on a 20,000 x 200 western book: the greedy alone (it places accounts in its own
+    /// order, so capacity runs out before many reach the LP's rep) gave 2.8605 where the LP's optimum was 2.4536 and the
+    /// LP rounded where it stands was 2.4528, one move over the cap and 0.011 outside the band before the repair.
+    /// </summary>
+    private AssignmentState Round(LpResult lp, CancellationToken cancel)
+    {
+        var rounded = Construct(budget => LpRounding.Build(data, lp.Preferred, budget), ConstructionTimeShare, cancel);
+        Trace($"rounded violation={rounded.Violation():0.######} cost={rounded.LinearCost:0.####} moved={rounded.Moved}");
+        if (rounded.Violation() <= 0 || cancel.IsCancellationRequested) return rounded;
+        var greedy = Construct(lp.Preferred, cancel);
+        Trace($"rounded by the greedy violation={greedy.Violation():0.######} cost={greedy.LinearCost:0.####} moved={greedy.Moved}");
+        return greedy.Violation() < rounded.Violation() ? greedy : rounded;
+    }
+
     /// <summary>The construction from a preferred rep per account, its repair cut short after its share of the time.</summary>
     private AssignmentState Construct(int[]? preferred, CancellationToken cancel) =>
         Construct(budget => GreedyConstruction.Build(data, preferred, budget), ConstructionTimeShare, cancel);
@@ -183,27 +198,32 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private TimeSpan ShareOfRemaining(double share) => TimeSpan.FromSeconds(Math.Max(1, clock.Remaining.TotalSeconds * share));
 
     /// <summary>
-    /// LP-and-fix: the accounts the LP assigns whole stay there, CP-SAT decides the few it splits among all their
-    /// eligible reps (with the capacities, band and move budget the fixed ones leave). The LP's optimum sits at band edges,
-    /// where that often has no integer plan (two reps that each need half of one account); then CP-SAT starts from the
-    /// best plan known and decides every account where that plan and the LP differ, plus the cheapest moves of the reps
-    /// the LP splits accounts with; without a plan yet, from the LP alone with those moves freed.
+    /// LP-and-fix: CP-SAT decides the accounts the LP splits among all their eligible reps, the rest fixed (with the
+    /// capacities, band and move budget the fixed ones leave). With a plan already known it starts from that plan and
+    /// decides every account where the plan and the LP differ, plus the cheapest moves of the reps the LP splits accounts
+    /// with: the hint then holds in the model, so CP-SAT can only improve on it. Measured on a 20,000 x 200 western book:
+    /// fixing the LP alone left 119 moves under the cap for 198 split accounts at band edges, and CP-SAT's one plan in 4 s
+    /// was 2.803 against 2.605 for the LP rounded and repaired. Without a plan, from the LP alone, widened the same way
+    /// when that has no integer plan (the LP's optimum sits at band edges: two reps that each need half of one account).
     /// </summary>
-    private void LpAndFix(LpResult lp, int[] hint, CancellationToken cancel)
+    private void LpAndFix(LpResult lp, CancellationToken cancel)
     {
         if (data.Band is { FixedTotal: false } || lp.Integral.Length != data.AccountCount) return;
         // A split account may go to any eligible rep, not only its nearest: a far rep with room is often what makes it fit.
         var split = Enumerable.Range(0, data.AccountCount).Where(a => lp.Integral[a] < 0);
         data = data.WithPairs(split.SelectMany(a => data.Problem.EligibleRepsOf(a).Select(r => (a, r))).ToList());
         var balanceTerm = !BalanceTermIsSettled(lp);
-        var outcome = SolveScope(lp.Integral, hint, balanceTerm, cancel);
-        Trace($"lp-and-fix free={lp.FractionalCount} status={outcome?.Status} solutions={outcome?.Solutions}");
-        if (outcome?.Status != CpSolverStatus.Infeasible) return;
         var start = incumbent.RepOf is { } best && IsCandidatePlan(best) ? best : null;
+        if (start is null)
+        {
+            var outcome = SolveScope(lp.Integral, lp.Preferred, balanceTerm, cancel);
+            Trace($"lp-and-fix free={lp.FractionalCount} status={outcome?.Status} solutions={outcome?.Solutions}");
+            if (outcome?.Status != CpSolverStatus.Infeasible) return;
+        }
         var agreed = start is null ? lp.Integral : lp.Integral.Select((r, a) => r == start[a] ? r : -1).ToArray();
         var wider = WithCheapestMovesFreed(agreed, lp.SplitReps);
-        outcome = SolveScope(wider, start ?? hint, balanceTerm, cancel);
-        Trace($"lp-and-fix from {(start is null ? "the lp" : "the incumbent")} free={wider.Count(r => r < 0)} status={outcome?.Status} solutions={outcome?.Solutions}");
+        var widened = SolveScope(wider, start ?? lp.Preferred, balanceTerm, cancel);
+        Trace($"lp-and-fix from {(start is null ? "the lp" : "the incumbent")} free={wider.Count(r => r < 0)} status={widened?.Status} solutions={widened?.Solutions}");
     }
 
     /// <summary>

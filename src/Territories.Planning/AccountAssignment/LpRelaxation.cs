@@ -25,8 +25,9 @@ internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, I
 
 /// <summary>
 /// Solves the LP relaxation of the assignment with GLOP by column generation: first over the candidate pairs, then adding
-/// every eligible pair whose reduced cost is negative, until none is. If time runs out first, the Lagrangian bound
-/// (LP value plus each account's most negative reduced cost) is still a valid lower bound.
+/// every eligible pair whose reduced cost is negative, until none is or the Lagrangian bound (each account's row kept,
+/// the others priced at their duals) is within a ten-thousandth of the LP's value. If time runs out first, the
+/// Lagrangian bound of the last round solved is still a valid lower bound.
 /// </summary>
 internal sealed class LpRelaxation
 {
@@ -100,12 +101,13 @@ internal sealed class LpRelaxation
     /// round, the last round solved (its Lagrangian bound and rounding), or null when none was: on a 20,000 x 200 book under
     /// load the seventh round was cut at the LP's deadline and six solved rounds (0.001% from the optimum) were thrown away.
     /// </summary>
-    public static LpResult? Solve(AssignmentData data, TimeSpan limit, CancellationToken cancel)
+    /// <param name="maxRounds">At most this many pricing rounds (fewer for tests of a cut LP).</param>
+    public static LpResult? Solve(AssignmentData data, TimeSpan limit, CancellationToken cancel, int maxRounds = MaxRounds)
     {
         var lp = new LpRelaxation(data);
         try
         {
-            return lp.Run(limit, cancel);
+            return lp.Run(limit, maxRounds, cancel);
         }
         finally
         {
@@ -113,7 +115,16 @@ internal sealed class LpRelaxation
         }
     }
 
-    private LpResult? Run(TimeSpan limit, CancellationToken cancel)
+    private const int MaxRounds = 25;
+
+    /// <summary>
+    /// Pricing stops once the Lagrangian bound is this close to the LP's value (relative, at least absolute 1): the
+    /// rounds after that move neither the bound nor the rounding measurably. On a 20,000 x 200 western book the fifth
+    /// round's bound was 0.008% below the optimum and the sixth round took another 4 s.
+    /// </summary>
+    private const double CloseEnough = 1e-4;
+
+    private LpResult? Run(TimeSpan limit, int maxRounds, CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow + limit;
         double lagrangianBound = double.NegativeInfinity;
@@ -129,11 +140,15 @@ internal sealed class LpRelaxation
             // Time ran out inside a round: the last round solved still gives a valid bound and a rounding.
             if (status != Solver.ResultStatus.OPTIMAL) return solved;
             var value = _solver.Objective().Value();
-            var (mostNegative, entering) = Price();
-            // Lagrangian bound: valid whatever columns are missing.
-            lagrangianBound = Math.Max(lagrangianBound, value + mostNegative.Sum());
+            var (shortfall, entering) = Price();
+            // Lagrangian bound, valid whatever columns are missing: each account's row kept, every other row priced at
+            // its dual. The LP's value less what whole assignments at their upper bound earn (their reduced cost times
+            // their value) is what the duals price the rows at; each account then adds its cheapest reduced cost. The
+            // bound used to add every account's most negative reduced cost to the value alone, counting those whole
+            // assignments twice: 1.89 against the optimum's 2.55 until the last round on a 20,000 x 200 book.
+            lagrangianBound = Math.Max(lagrangianBound, value + shortfall.Sum());
             solved = Result(entering.Count == 0 ? value : lagrangianBound, round);
-            var done = entering.Count == 0 || DateTime.UtcNow >= deadline || cancel.IsCancellationRequested || round >= 25;
+            var done = entering.Count == 0 || value - lagrangianBound <= CloseEnough * Math.Max(1, Math.Abs(value)) || DateTime.UtcNow >= deadline || cancel.IsCancellationRequested || round >= maxRounds;
             if (done) return solved;
             foreach (var (a, r) in entering) AddColumn(a, r);
         }
@@ -147,26 +162,33 @@ internal sealed class LpRelaxation
         return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue());
     }
 
-    /// <summary>Reduced costs of every eligible pair: each account's most negative one (or 0), and the pairs to add.</summary>
-    private (double[] MostNegative, List<(int, int)> Entering) Price()
+    /// <summary>
+    /// Prices every eligible pair: the pairs to add (each account's most negative reduced cost, when that pair is not in
+    /// the LP yet) and, per account, how far the cheapest reduced cost lies below the LP's own mix of that account's
+    /// columns, which the Lagrangian bound adds.
+    /// </summary>
+    private (double[] Shortfall, List<(int, int)> Entering) Price()
     {
-        var mostNegative = new double[_data.AccountCount];
+        var shortfall = new double[_data.AccountCount];
         var entering = new List<(int, int)>();
-        if (_data.CandidateLimit is null) return (mostNegative, entering);
+        if (_data.CandidateLimit is null) return (shortfall, entering);
         var duals = new RowDuals(this);
+        var lowest = new (int Rep, double Cost)[_data.AccountCount];
         for (var a = 0; a < _data.AccountCount; a++)
         {
-            (int Rep, double Cost) best = (-1, -1e-9);
+            (int Rep, double Cost) best = (-1, double.PositiveInfinity);
             foreach (var r in _data.Problem.EligibleRepsOf(a))
             {
                 var reduced = _data.PairCost(a, r) - duals.Of(a, r);
                 if (reduced < best.Cost) best = (r, reduced);
             }
-            if (best.Rep < 0) continue;
-            mostNegative[a] = best.Cost;
-            if (!_present.Contains((a, best.Rep))) entering.Add((a, best.Rep));
+            lowest[a] = best;
+            if (best.Cost < -1e-9 && !_present.Contains((a, best.Rep))) entering.Add((a, best.Rep));
         }
-        return (mostNegative, entering);
+        var mixed = new double[_data.AccountCount];
+        foreach (var (a, r, x) in _columns) mixed[a] += (_data.PairCost(a, r) - duals.Of(a, r)) * x.SolutionValue();
+        for (var a = 0; a < _data.AccountCount; a++) shortfall[a] = Math.Min(0, lowest[a].Cost - mixed[a]);
+        return (shortfall, entering);
     }
 
     private void AddColumn(int a, int r)

@@ -31,4 +31,28 @@ public class LpRelaxationTests
 
         Assert.Null(LpRelaxation.Solve(Book(), TimeSpan.FromMinutes(5), cancelled.Token));
     }
+
+    /// <summary>
+    /// An LP cut after a few pricing rounds (the time ran out) still gives a valid bound, below the LP's optimum over
+    /// every pair, and a close one: the cut bound is what a large book reports when the LP does not finish.
+    /// </summary>
+    [Fact]
+    public void Solve_CutBeforeThePricingEnds_GivesAValidAndCloseBound()
+    {
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(400, 8, 5));
+        var data = AssignmentData.Build(problem, 2);
+        var full = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        var unpruned = LpRelaxation.Solve(AssignmentData.Build(problem, null), TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        Assert.True(full.PricingRounds >= 2, $"the book needs several pricing rounds, took {full.PricingRounds}");
+        // Pricing stops once its bound is within a ten-thousandth of the LP's value.
+        Assert.InRange(full.Bound, unpruned.Bound - 1e-4 * Math.Max(1, Math.Abs(unpruned.Bound)), unpruned.Bound + 1e-9);
+
+        for (var rounds = 1; rounds < full.PricingRounds; rounds++)
+        {
+            var cut = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None, maxRounds: rounds)!;
+            Assert.True(cut.Bound <= unpruned.Bound + 1e-9, $"round {rounds}: {cut.Bound} above the optimum {unpruned.Bound}");
+            if (rounds == full.PricingRounds - 1)
+                Assert.True(cut.Bound >= unpruned.Bound - 0.02 * Math.Abs(unpruned.Bound), $"round {rounds}: {cut.Bound} far below the optimum {unpruned.Bound}");
+        }
+    }
 }
