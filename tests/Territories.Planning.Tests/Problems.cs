@@ -42,6 +42,29 @@ internal static class Problems
     }
 
     /// <summary>
+    /// A city rep that may own 20 accounts (capacity 200) and an upstate rep (capacity 600): 40 small accounts (2 h) lie
+    /// around the city, 30 large ones (20 h) around upstate. Fair share: 170 h for the city rep (band [153, 187], ±10%),
+    /// 510 h upstate. Each account's nearest rep holds its own kind only; the city rep needs larger accounts to reach its
+    /// band within its limit (20 small accounts are 40 h). <paramref name="today"/>: the city rep holds the first 20 small
+    /// accounts (at its limit, under its band), upstate the rest.
+    /// </summary>
+    public static TerritoryProblem CityAmongSmallAccounts(bool today = false, double? maxMovedShare = null)
+    {
+        var random = new Random(5);
+        GeoPoint Near(double lat, double lon) => new(lat + 0.2 * random.NextDouble(), lon + 0.2 * random.NextDouble());
+        var reps = new[]
+        {
+            Territories.Tests.Shared.Build.Rep("city", capacity: 200, home: new GeoPoint(40.7, -74.0), maxAccounts: 20),
+            Territories.Tests.Shared.Build.Rep("upstate", capacity: 600, home: new GeoPoint(43.0, -76.0)),
+        };
+        var accounts = Enumerable.Range(0, 40)
+            .Select(i => Territories.Tests.Shared.Build.Account($"small-{i}", 2, location: Near(40.7, -74.0), current: today ? i < 20 ? "city" : "upstate" : null))
+            .Concat(Enumerable.Range(0, 30).Select(i => Territories.Tests.Shared.Build.Account($"large-{i}", 20, location: Near(43.0, -76.0), current: today ? "upstate" : null)))
+            .ToList();
+        return TerritoryProblem.Create(reps, accounts, Options(new ObjectiveWeights(0, 1, 1, 0), new BalanceRule(BalanceMetric.Workload, 0.10), maxMovedShare));
+    }
+
+    /// <summary>
     /// A seeded generalised assignment instance: every pair listed, costs and workloads random, capacities 80% of a fair
     /// share. <paramref name="typeD"/>: Chu and Beasley's type D, the hardest kind: workloads 1-100, each pair's cost 111
     /// minus its workload plus noise (the cheap reps are the ones an account costs most capacity).

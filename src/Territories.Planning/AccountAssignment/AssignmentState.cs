@@ -182,6 +182,15 @@ internal sealed class AssignmentState
 
     private static double Squared(double x) => x * x;
 
+    /// <summary>True when rep r is under the band's lower side (past the heuristics' slack): accounts coming in repair it.</summary>
+    public bool IsUnderBand(int r) =>
+        _data.Band is { } band && MetricSum[r] < Lower(band, r) - HeuristicSlack.Of(Lower(band, r));
+
+    /// <summary>True when rep r is over its capacity, its account limit or the band's upper side: accounts leaving repair it.</summary>
+    public bool IsOverALimit(int r) =>
+        _data.Capacity.Excess(r, Load[r]) > 0 || _data.MaxAccounts.Excess(r, Count[r]) > 0
+        || _data.Band is { } band && MetricSum[r] > Upper(band, r) + HeuristicSlack.Of(Upper(band, r));
+
     /// <summary>How much moving the account to <paramref name="slot"/> would change <see cref="Violation"/> (negative: better).</summary>
     /// <param name="withinMoveBudget">False leaves the move cap out of the change (for a move paid by a move back).</param>
     public double ViolationDelta(int account, int slot, bool withinMoveBudget = true)

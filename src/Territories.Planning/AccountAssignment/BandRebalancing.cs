@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.OrTools.Graph;
 using Territories.Planning.Rules;
 
@@ -138,12 +139,15 @@ internal static class BandRebalancing
         var arcs = new List<(int Arc, int From, int To, double MovesPerUnit)>();
         foreach (var ((from, to), list) in options)
         {
-            foreach (var step in Chunk(list))
+            var sorted = CollectionsMarshal.AsSpan(list);
+            var size = Math.Max(1, (sorted.Length + Steps - 1) / Steps);
+            for (var first = 0; first < sorted.Length; first += size)
             {
-                var units = step.Sum(o => o.Units);
-                var cost = (long)Math.Round(step.Sum(o => PerUnit(o, price) * o.Units) / units * costScale);
-                var arc = flow.AddArcWithCapacityAndUnitCost(from, to, units, cost);
-                arcs.Add((arc, from, to, (double)step.Sum(o => Math.Max(0, o.MoveDelta)) / units));
+                var (units, cost, moved) = (0L, 0.0, 0);
+                foreach (var o in sorted.Slice(first, Math.Min(size, sorted.Length - first)))
+                    (units, cost, moved) = (units + o.Units, cost + PerUnit(o, price) * o.Units, moved + Math.Max(0, o.MoveDelta));
+                var arc = flow.AddArcWithCapacityAndUnitCost(from, to, units, (long)Math.Round(cost / units * costScale));
+                arcs.Add((arc, from, to, (double)moved / units));
             }
         }
         var flows = new Dictionary<(int, int), long>();
@@ -159,19 +163,13 @@ internal static class BandRebalancing
         return (flows, moves);
     }
 
+    /// <summary>Sorts the options in place by cost per unit at this price (Solve sorts every list at every price tried).</summary>
     private static void SortByPerUnit(List<Option> list, double price)
     {
-        var keys = list.Select(o => PerUnit(o, price)).ToArray();
-        var items = list.ToArray();
-        Array.Sort(keys, items);
-        list.Clear();
-        list.AddRange(items);
-    }
-
-    private static IEnumerable<List<Option>> Chunk(List<Option> sorted)
-    {
-        var size = Math.Max(1, (sorted.Count + Steps - 1) / Steps);
-        for (var i = 0; i < sorted.Count; i += size) yield return sorted.GetRange(i, Math.Min(size, sorted.Count - i));
+        var items = CollectionsMarshal.AsSpan(list);
+        var keys = new double[items.Length];
+        for (var i = 0; i < items.Length; i++) keys[i] = PerUnit(items[i], price);
+        keys.AsSpan().Sort(items);
     }
 
     /// <summary>

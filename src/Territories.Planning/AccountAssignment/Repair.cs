@@ -73,15 +73,24 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
         return null;
     }
 
+    /// <summary>
+    /// The rep's best repairing move: of its own accounts when it is over a limit, of others' accounts when it is under the
+    /// band (both when both). A move the other way breaks the rep more; where it repairs the other rep more, that rep's own
+    /// scan finds it. Scanning both ways for every rep took half of the repair of today's plan (20,000 x 200 tuning
+    /// books s1 and w3: 1.3 s of a 1.8 s first plan on s1).
+    /// </summary>
     /// <param name="withinMoveBudget">False scores a move as if the move cap had room (for a move paid by a move back).</param>
     private Move? BestRelocation(int r, bool withinMoveBudget)
     {
         Move? best = null;
-        foreach (var a in _accountsOf[r])
-            for (var s = 0; s < data.Candidates[a].Length; s++)
-                if (data.Candidates[a][s] != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s, withinMoveBudget), CostDelta(a, s)));
-        foreach (var (a, s) in _byRep[r])
-            if (state.RepOf(a) != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s, withinMoveBudget), CostDelta(a, s)));
+        var (over, under) = (state.IsOverALimit(r), state.IsUnderBand(r));
+        if (over || !under)
+            foreach (var a in _accountsOf[r])
+                for (var s = 0; s < data.Candidates[a].Length; s++)
+                    if (data.Candidates[a][s] != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s, withinMoveBudget), CostDelta(a, s)));
+        if (under || !over)
+            foreach (var (a, s) in _byRep[r])
+                if (state.RepOf(a) != r) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s, withinMoveBudget), CostDelta(a, s)));
         return best;
     }
 

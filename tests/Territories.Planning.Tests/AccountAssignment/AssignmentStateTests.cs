@@ -38,4 +38,29 @@ public class AssignmentStateTests
             Assert.Equal(fresh.Violation(), state.Violation(), 9);
         }
     }
+
+    /// <summary>
+    /// Which way the repair mends a broken rep: three reps of 30 hours (r1 may own 2 accounts) and nine accounts of 5 hours,
+    /// band [13.5, 16.5]. r0 with five (25 h) is over the band's upper side, r1 with three (15 h, inside the band) over its
+    /// account limit, r2 with one (5 h) under the band; after r1 gives one to r2, r1 (10 h) is under and r2 (10 h) too.
+    /// </summary>
+    [Fact]
+    public void IsOverALimitAndIsUnderBand_NameWhichWayEachRepIsBroken()
+    {
+        var reps = new[] { Build.Rep("r0", 30), Build.Rep("r1", 30, maxAccounts: 2), Build.Rep("r2", 30) };
+        var owners = new[] { "r0", "r0", "r0", "r0", "r0", "r1", "r1", "r1", "r2" };
+        var accounts = owners.Select((rep, i) => Build.Account($"a{i}", 5, current: rep)).ToList();
+        var problem = TerritoryProblem.Create(reps, accounts, Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+        var data = AssignmentData.Build(problem, null);
+        var state = new AssignmentState(data);
+        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, problem.CurrentRepIndexOf(a)));
+
+        Assert.Equal([true, true, false], Enumerable.Range(0, 3).Select(state.IsOverALimit));
+        Assert.Equal([false, false, true], Enumerable.Range(0, 3).Select(state.IsUnderBand));
+
+        state.Assign(7, data.IndexOf(7, 2));
+
+        Assert.Equal([true, false, false], Enumerable.Range(0, 3).Select(state.IsOverALimit));
+        Assert.Equal([false, true, true], Enumerable.Range(0, 3).Select(state.IsUnderBand));
+    }
 }

@@ -35,4 +35,25 @@ public class CandidateSelectorTests
         Assert.InRange(remoteLoad, band.Lower[remote], band.Upper[remote]);
         Assert.All(Enumerable.Range(0, 60), a => Assert.Contains(data.Seed[a], data.Candidates[a]));
     }
+
+    /// <summary>
+    /// The city rep (at most 20 accounts, band [153, 187]) is every small account's nearest rep and no large account's
+    /// (<see cref="Problems.CityAmongSmallAccounts"/>, one candidate rep per account). Claiming its nearest accounts first,
+    /// the seed gave it far more accounts than its limit, nearly all small. The seed keeps it within its limit
+    /// and its band by claiming large accounts once its small ones cannot get it there, and those pairs are candidates.
+    /// </summary>
+    [Fact]
+    public void Select_RepWithAnAccountLimitAmongSmallAccounts_SeedReachesItsBandWithinTheLimit()
+    {
+        var problem = CityAmongSmallAccounts();
+        var data = AssignmentData.Build(problem, candidateLimit: 1);
+        var band = BalanceBand.For(problem)!;
+        var city = problem.RepIndexOf(new RepId("city"));
+
+        var seeded = Enumerable.Range(0, data.AccountCount).Where(a => data.Seed[a] == city).ToList();
+        Assert.InRange(seeded.Count, 1, 20);
+        Assert.InRange(seeded.Sum(a => problem.WorkloadOf(a, city)), band.Lower[city], band.Upper[city]);
+        Assert.Contains(seeded, a => problem.Accounts[a].Id.Value.StartsWith("large"));
+        Assert.All(seeded, a => Assert.Contains(city, data.Candidates[a]));
+    }
 }

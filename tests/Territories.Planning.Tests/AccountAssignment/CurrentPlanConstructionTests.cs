@@ -45,6 +45,24 @@ public class CurrentPlanConstructionTests
         Assert.True(PlanEvaluator.Evaluate(problem, state.RepOfAll()).IsFeasible);
     }
 
+    /// <summary>
+    /// Today the city rep holds 20 small accounts, at its limit of 20 and under its band (40 h of [153, 187]); each account
+    /// has one candidate rep besides its current one and the seed's (<see cref="Problems.CityAmongSmallAccounts"/>). The
+    /// plan from today meets every rule: the seed made large accounts the city rep's candidates, and the repair swaps them
+    /// for its small ones (with a seed that ignored the limit, too few large ones were, and the band stayed out of reach).
+    /// </summary>
+    [Fact]
+    public void Build_RepAtItsAccountLimitUnderItsBand_MeetsEveryRuleWithPrunedCandidates()
+    {
+        var problem = CityAmongSmallAccounts(today: true);
+        var data = AssignmentData.Build(problem, candidateLimit: 1);
+
+        var state = CurrentPlanConstruction.Build(data, ConstructionBudget.Unlimited);
+
+        var evaluation = PlanEvaluator.Evaluate(problem, state.RepOfAll());
+        Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
+    }
+
     private static (TerritoryProblem Problem, AssignmentData Data) UnbalancedBook()
     {
         var reps = new[] { Build.Rep("r0"), Build.Rep("r1"), Build.Rep("r2"), Build.Rep("r3") };
