@@ -46,7 +46,10 @@ public class HiringOptimalityTests
 
         AssertNoAvoidableShortfall(request, plan);
         Assert.Contains(plan.Shortfalls, s => s.Reason.StartsWith("lead time", StringComparison.Ordinal));
-        Assert.True(plan.UncoveredHoursBound <= plan.Shortfalls.Sum(s => s.Hours) + Tolerance);
+        // Each shortfall row is rounded to 0.01 h on its own, as in AssertNoAvoidableShortfall: their sum may sit up to
+        // half a hundredth a row below the hours the bound is proven against (seen: bound 2194.81, rows 2194.78).
+        Assert.True(plan.UncoveredHoursBound <= plan.Shortfalls.Sum(s => s.Hours) + Tolerance * Math.Max(1, plan.Shortfalls.Count),
+            $"uncovered-hours bound {plan.UncoveredHoursBound} above the shortfalls' {plan.Shortfalls.Sum(s => s.Hours)} ({plan.Status})");
     }
 
     private static void AssertNoAvoidableShortfall(HiringRequest request, HiringPlan plan)
