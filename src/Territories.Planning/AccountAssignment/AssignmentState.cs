@@ -128,7 +128,7 @@ internal sealed class AssignmentState
         var r = _data.Candidates[account][slot];
         if (!_data.Capacity.Allows(r, Load[r] + _data.Workload[account][slot])) return false;
         if (_data.MaxAccounts.Excess(r, Count[r] + 1) > 0) return false;
-        if (_data.Band is { } band && MetricSum[r] + _data.MetricValue[account][slot] > Upper(band, r) + HeuristicSlack.Of(Upper(band, r))) return false;
+        if (_data.Band is { } band && MetricSum[r] + _data.MetricValue[account][slot] > UpperEdge(band, r)) return false;
         return true;
     }
 
@@ -138,7 +138,7 @@ internal sealed class AssignmentState
         if (_data.Band is not { } band) return true;
         var slot = Slot[account];
         var r = _data.Candidates[account][slot];
-        return MetricSum[r] - _data.MetricValue[account][slot] >= Lower(band, r) - HeuristicSlack.Of(Lower(band, r));
+        return MetricSum[r] - _data.MetricValue[account][slot] >= LowerEdge(band, r);
     }
 
     /// <summary>True when moving the account to <paramref name="slot"/> keeps the move count within its limit.</summary>
@@ -153,6 +153,20 @@ internal sealed class AssignmentState
     public double Upper(BalanceBand band, int rep) => band.FixedTotal ? band.Upper[rep] : band.UpperOf(rep, MetricTotal);
 
     public double Lower(BalanceBand band, int rep) => band.FixedTotal ? band.Lower[rep] : band.LowerOf(rep, MetricTotal);
+
+    /// <summary>The band's upper side as the heuristics read it: the side plus their slack.</summary>
+    private double UpperEdge(BalanceBand band, int rep)
+    {
+        var upper = Upper(band, rep);
+        return upper + HeuristicSlack.Of(upper);
+    }
+
+    /// <summary>The band's lower side as the heuristics read it: the side less their slack.</summary>
+    private double LowerEdge(BalanceBand band, int rep)
+    {
+        var lower = Lower(band, rep);
+        return lower - HeuristicSlack.Of(lower);
+    }
 
     /// <summary>How far the state is from meeting every hard rule, in relative units; 0 means feasible.</summary>
     public double Violation()
@@ -175,8 +189,8 @@ internal sealed class AssignmentState
         if (_data.Band is not { } band) return v;
         var metric = MetricSum[r] + metricDelta;
         var scale = Math.Max(1e-9, _data.Fractions[r] * Math.Max(1, MetricTotal));
-        v += Squared(Math.Max(0, metric - Upper(band, r) - HeuristicSlack.Of(Upper(band, r))) / scale);
-        v += Squared(Math.Max(0, Lower(band, r) - HeuristicSlack.Of(Lower(band, r)) - metric) / scale);
+        v += Squared(Math.Max(0, metric - UpperEdge(band, r)) / scale);
+        v += Squared(Math.Max(0, LowerEdge(band, r) - metric) / scale);
         return v;
     }
 
@@ -184,12 +198,12 @@ internal sealed class AssignmentState
 
     /// <summary>True when rep r is under the band's lower side (past the heuristics' slack): accounts coming in repair it.</summary>
     public bool IsUnderBand(int r) =>
-        _data.Band is { } band && MetricSum[r] < Lower(band, r) - HeuristicSlack.Of(Lower(band, r));
+        _data.Band is { } band && MetricSum[r] < LowerEdge(band, r);
 
     /// <summary>True when rep r is over its capacity, its account limit or the band's upper side: accounts leaving repair it.</summary>
     public bool IsOverALimit(int r) =>
         _data.Capacity.Excess(r, Load[r]) > 0 || _data.MaxAccounts.Excess(r, Count[r]) > 0
-        || _data.Band is { } band && MetricSum[r] > Upper(band, r) + HeuristicSlack.Of(Upper(band, r));
+        || _data.Band is { } band && MetricSum[r] > UpperEdge(band, r);
 
     /// <summary>How much moving the account to <paramref name="slot"/> would change <see cref="Violation"/> (negative: better).</summary>
     /// <param name="withinMoveBudget">False leaves the move cap out of the change (for a move paid by a move back).</param>

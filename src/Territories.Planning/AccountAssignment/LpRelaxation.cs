@@ -173,7 +173,7 @@ internal sealed class LpRelaxation
         var entering = new List<(int, int)>();
         if (_data.CandidateLimit is null) return (shortfall, entering);
         var duals = new RowDuals(this);
-        var lowest = new (int Rep, double Cost)[_data.AccountCount];
+        var lowest = new double[_data.AccountCount];
         for (var a = 0; a < _data.AccountCount; a++)
         {
             (int Rep, double Cost) best = (-1, double.PositiveInfinity);
@@ -182,12 +182,12 @@ internal sealed class LpRelaxation
                 var reduced = _data.PairCost(a, r) - duals.Of(a, r);
                 if (reduced < best.Cost) best = (r, reduced);
             }
-            lowest[a] = best;
+            lowest[a] = best.Cost;
             if (best.Cost < -1e-9 && !_present.Contains((a, best.Rep))) entering.Add((a, best.Rep));
         }
         var mixed = new double[_data.AccountCount];
         foreach (var (a, r, x) in _columns) mixed[a] += (_data.PairCost(a, r) - duals.Of(a, r)) * x.SolutionValue();
-        for (var a = 0; a < _data.AccountCount; a++) shortfall[a] = Math.Min(0, lowest[a].Cost - mixed[a]);
+        for (var a = 0; a < _data.AccountCount; a++) shortfall[a] = Math.Min(0, lowest[a] - mixed[a]);
         return (shortfall, entering);
     }
 

@@ -24,11 +24,12 @@ public class LpRoundingTests
         var rounded = LpRounding.Build(data, lp.Preferred, ConstructionBudget.Unlimited);
         var greedy = GreedyConstruction.Build(data, lp.Preferred, ConstructionBudget.Unlimited);
 
-        Assert.True(PlanEvaluator.Evaluate(problem, rounded.RepOfAll()).IsFeasible);
+        var evaluation = PlanEvaluator.Evaluate(problem, rounded.RepOfAll());
+        Assert.True(evaluation.IsFeasible);
         var whole = Enumerable.Range(0, data.AccountCount).Where(a => lp.Integral[a] >= 0).ToList();
         var kept = whole.Count(a => rounded.RepOf(a) == lp.Integral[a]);
         Assert.True(kept >= 0.95 * whole.Count, $"kept {kept} of {whole.Count} whole LP assignments");
-        var objective = PlanEvaluator.Evaluate(problem, rounded.RepOfAll()).Objective;
+        var objective = evaluation.Objective;
         var greedyEvaluation = PlanEvaluator.Evaluate(problem, greedy.RepOfAll());
         Assert.True(!greedyEvaluation.IsFeasible || objective <= greedyEvaluation.Objective, $"rounded {objective}, greedy {greedyEvaluation.Objective}");
     }
