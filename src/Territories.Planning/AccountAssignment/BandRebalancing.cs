@@ -16,8 +16,15 @@ namespace Territories.Planning.AccountAssignment;
 /// </summary>
 internal static class BandRebalancing
 {
-    /// <summary>The flow aims this share of the band's width inside each edge, so whole accounts rarely cross it.</summary>
-    private const double MarginShare = 0.1;
+    /// <summary>Today's plan aims this share of the band's width inside each edge, so whole accounts rarely cross it.</summary>
+    public const double InsideTheEdges = 0.1;
+
+    /// <summary>
+    /// A plan that breaks the band by little aims at the edges themselves (the LP rounded: its reps sit at the edges, and
+    /// aiming inside moved every one of them: on a 20,000 x 200 western book the rounding's linear cost went from 2.4521
+    /// to 2.6572 with the inner aim and to 2.4849 with this one).
+    /// </summary>
+    public const double AtTheEdges = 0;
 
     /// <summary>The flow's estimated moves may take this share of the moves the cap leaves; the rest is for the repair and the search.</summary>
     private const double MoveBudgetShare = 0.5;
@@ -42,11 +49,12 @@ internal static class BandRebalancing
 
     private readonly record struct Option(int Account, int Slot, long Units, double CostDelta, int MoveDelta);
 
-    public static void Run(AssignmentData data, AssignmentState state)
+    /// <param name="marginShare">How far inside each edge of the band each rep is aimed, as a share of the band's width.</param>
+    public static void Run(AssignmentData data, AssignmentState state, double marginShare)
     {
         if (data.Band is not { } band || data.RepCount < 2) return;
         var unit = UnitsPerAccount * data.AccountCount / Math.Max(1e-9, state.MetricTotal);
-        var targets = Targets(data, state, band, unit);
+        var targets = Targets(data, state, band, unit, marginShare);
         if (targets.All(t => t.Supply == 0)) return;
         var options = Options(data, state, unit);
         var budget = data.MoveCap.Binds ? MoveBudgetShare * Math.Max(0, data.MoveCap.Limit - state.Moved) : double.PositiveInfinity;
@@ -67,13 +75,13 @@ internal static class BandRebalancing
     }
 
     /// <summary>Per rep: the flow it must send (positive) or receive (negative) to sit inside the band's inner part, and how much more it could send or take.</summary>
-    private static (long Supply, long CanGive, long CanTake)[] Targets(AssignmentData data, AssignmentState state, BalanceBand band, double unit)
+    private static (long Supply, long CanGive, long CanTake)[] Targets(AssignmentData data, AssignmentState state, BalanceBand band, double unit, double marginShare)
     {
         var targets = new (long, long, long)[data.RepCount];
         for (var r = 0; r < data.RepCount; r++)
         {
             var (lower, upper) = (state.Lower(band, r), state.Upper(band, r));
-            var margin = MarginShare * (upper - lower);
+            var margin = marginShare * (upper - lower);
             var (low, high, metric) = ((long)Math.Ceiling((lower + margin) * unit), (long)Math.Floor((upper - margin) * unit), (long)Math.Round(state.MetricSum[r] * unit));
             var supply = metric > high ? metric - high : metric < low ? metric - low : 0;
             var settled = metric - supply;

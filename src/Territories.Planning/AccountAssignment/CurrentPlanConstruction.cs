@@ -27,7 +27,7 @@ internal static class CurrentPlanConstruction
         if (data.Band is not null)
         {
             PlaceUnassigned(data, state);
-            BandRebalancing.Run(data, state);
+            BandRebalancing.Run(data, state, BandRebalancing.InsideTheEdges);
         }
         var accountsOf = state.AccountsByRep();
         for (var r = 0; r < data.RepCount; r++) ShedOverflow(data, state, accountsOf[r]);

@@ -21,7 +21,7 @@ public class BandRebalancingTests
         var (problem, data) = ChainBook();
         var state = TodaysPlan(data);
 
-        BandRebalancing.Run(data, state);
+        BandRebalancing.Run(data, state, BandRebalancing.InsideTheEdges);
 
         var evaluation = PlanEvaluator.Evaluate(problem, state.RepOfAll());
         Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
@@ -53,9 +53,32 @@ public class BandRebalancingTests
         var data = AssignmentData.Build(problem, null);
         var state = TodaysPlan(data);
 
-        BandRebalancing.Run(data, state);
+        BandRebalancing.Run(data, state, BandRebalancing.InsideTheEdges);
 
         Assert.Equal(0, state.Moved);
+    }
+
+    /// <summary>
+    /// Two reps with 60 accounts of 1 h: fair share 30 h, band [27, 33]. r0 holds 34 h, r1 26 h: one account each way
+    /// out. Aimed at the edges (the LP rounded), the flow moves that one account and every rep is in the band; aimed inside
+    /// the edges (today's plan), it moves two.
+    /// </summary>
+    [Theory]
+    [InlineData(BandRebalancing.AtTheEdges, 1)]
+    [InlineData(BandRebalancing.InsideTheEdges, 2)]
+    public void Run_OneAccountOutside_MovesAsFarAsItAims(double margin, int moves)
+    {
+        var reps = new[] { Build.Rep("r0", skills: ["s"]), Build.Rep("r1", skills: ["s"]) };
+        var accounts = Enumerable.Range(0, 60).Select(i => Build.Account($"a{i}", 1, skills: ["s"], current: i < 34 ? "r0" : "r1")).ToList();
+        var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 }, new BalanceRule(BalanceMetric.Workload, 0.10)));
+        var data = AssignmentData.Build(problem, null);
+        var state = TodaysPlan(data);
+
+        BandRebalancing.Run(data, state, margin);
+
+        Assert.Equal(moves, state.Moved);
+        var evaluation = PlanEvaluator.Evaluate(problem, state.RepOfAll());
+        Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
     }
 
     private static AssignmentState TodaysPlan(AssignmentData data)
