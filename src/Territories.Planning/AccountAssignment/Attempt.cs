@@ -207,8 +207,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// differ, plus the cheapest moves of the reps the LP splits accounts with; the plan is then a complete hint that holds
     /// in the model, so CP-SAT can only improve on it. Without a plan yet, the same widening starts from the LP alone.
     /// Measured on the 4,000 x 45 western tuning book: the rounding 0.76% above the bound, 0.55% after the second step.
-    /// When that widening frees more accounts than one model decides in its time (see <see cref="RegionalFrom"/>), it is
-    /// decided region by region instead, and the LP-only step is skipped.
+    /// When that widening frees more accounts than one model decides in its time (see <see cref="RegionalFix.Applies"/>),
+    /// it is decided region by region instead, and the LP-only step is skipped.
     /// </summary>
     private void LpAndFix(LpResult lp, CancellationToken cancel)
     {
@@ -217,7 +217,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var split = Enumerable.Range(0, data.AccountCount).Where(a => lp.Integral[a] < 0);
         data = data.WithPairs(split.SelectMany(a => data.Problem.EligibleRepsOf(a).Select(r => (a, r))).ToList());
         var balanceTerm = !BalanceTermIsSettled(lp);
-        if (BestCandidatePlan() is { } known && Widened(lp, known) is var free && free.Count(r => r < 0) > RegionalFrom)
+        if (BestCandidatePlan() is { } known && Widened(lp, known) is var free && RegionalFix.Applies(data, free.Count(r => r < 0)))
         {
             RegionByRegion(free, known, balanceTerm, cancel);
             return;
@@ -248,13 +248,6 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         }, RegionSize);
         fix.Run(free, start, ShareOfRemaining(RegionalTimeShare), cancel);
     }
-
-    /// <summary>
-    /// LP-and-fix goes region by region when the widening frees more accounts than this: the 4,000 x 45 books free about
-    /// 600 and one model decides them well (0.2-0.6% above the bound); 10,000 x 112 books free about 1,250 and 20,000 x 200
-    /// ones about 3,000, where one model found nothing in its time.
-    /// </summary>
-    private const int RegionalFrom = 1000;
 
     /// <summary>
     /// A region holds at most this many free accounts (a single rep may hold more); cuts halve them, so regions hold 125-250.

@@ -15,6 +15,7 @@ internal static class LpRounding
     public static AssignmentState Build(AssignmentData data, int[] preferred, ConstructionBudget budget)
     {
         var repaired = Rounded(data, preferred, budget, withFlow: false);
+        if (data.Band is null) return repaired;
         var flowed = Rounded(data, preferred, budget, withFlow: true);
         return (flowed.Violation(), flowed.LinearCost).CompareTo((repaired.Violation(), repaired.LinearCost)) < 0 ? flowed : repaired;
     }

@@ -5,7 +5,7 @@ namespace Territories.Planning.AccountAssignment;
 /// <summary>
 /// Splits the reps into regions of neighbours, each holding at most a given number of some accounts (those a model is to
 /// decide): the reps are cut in two across the longer side of their homes' extent, at the point that halves those
-/// accounts, until every part is small enough. Without geography the reps are cut in index order the same way.
+/// accounts, until every part is small enough. The problem must have geography (reps' homes).
 /// </summary>
 internal static class RepRegions
 {
@@ -25,7 +25,7 @@ internal static class RepRegions
             if (reps.Length > 0) regions.Add(reps);
             return;
         }
-        var ordered = problem.HasGeography ? AlongLongerSide(problem, reps) : reps;
+        var ordered = AlongLongerSide(problem, reps);
         var half = ordered.Sum(r => weight[r]) / 2.0;
         var (taken, cut) = (0, 0);
         while (cut < ordered.Length - 1 && taken + weight[ordered[cut]] <= half) taken += weight[ordered[cut++]];

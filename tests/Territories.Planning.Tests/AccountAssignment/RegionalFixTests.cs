@@ -1,6 +1,7 @@
 using Territories.Domain.Evaluation;
 using Territories.Domain.Samples;
 using Territories.Planning.AccountAssignment;
+using static Territories.Planning.Tests.Problems;
 
 namespace Territories.Planning.Tests.AccountAssignment;
 
@@ -41,5 +42,17 @@ public class RegionalFixTests
             a => Assert.Equal(e.First.Reps.Contains(e.Second.Hint[a]), e.Second.Scope[a] < 0)));
         Assert.True(incumbent.Evaluation!.Objective < before, $"{incumbent.Evaluation.Objective} against {before}");
         Assert.True(PlanEvaluator.Evaluate(problem, incumbent.RepOf!).IsFeasible);
+    }
+
+    /// <summary>Regions only where there are neighbours to cut them by, and only past the size one model decides well.</summary>
+    [Theory]
+    [InlineData(true, 1001, true)]
+    [InlineData(true, 1000, false)]
+    [InlineData(false, 1500, false)]
+    public void Applies_WithGeographyAndManyFreeAccounts(bool geography, int free, bool applies)
+    {
+        var problem = geography ? SyntheticBook.Generate(new SyntheticBookSettings(300, 10, 4)) : Gap(agents: 8, jobs: 80, seed: 3);
+
+        Assert.Equal(applies, RegionalFix.Applies(AssignmentData.Build(problem, null), free));
     }
 }
