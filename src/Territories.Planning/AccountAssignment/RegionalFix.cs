@@ -9,8 +9,8 @@ namespace Territories.Planning.AccountAssignment;
 /// left the plan went from 2.0% to 1.3-1.4% above the bound. Each region's model sees the move cap less the moves outside
 /// it, so a move one region gives up is one a later region may spend.
 /// </summary>
-/// <param name="solve">Decides the accounts a plan leaves at -1 (the rest fixed), hinted with the second plan, within the
-/// time given; offers what it finds to <paramref name="incumbent"/>.</param>
+/// <param name="solve">Given the accounts to fix (-1: decide), a complete plan to hint with and a time limit, decides
+/// the free accounts and offers what it finds to <paramref name="incumbent"/>.</param>
 /// <param name="regionSize">The most free accounts a region holds (a single rep may hold more).</param>
 internal sealed class RegionalFix(AssignmentData data, Incumbent incumbent, Func<int[], int[], TimeSpan, CpSatOutcome?> solve, int regionSize)
 {
