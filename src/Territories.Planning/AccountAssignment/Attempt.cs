@@ -250,7 +250,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     }
 
     /// <summary>
-    /// A region holds at most this many free accounts (a single rep may hold more); cuts halve them, so regions hold 125-250.
+    /// A region holds at most this many free accounts (a single rep may hold more); cuts halve them, so regions hold about 125-250.
     /// On the western and southern 20,000 x 200 tuning books at 60 s: 1.33% and 1.06% above the bound with 400, 1.28%
     /// and 0.98% with 250, 1.34% and 1.03% with 150.
     /// </summary>

@@ -20,13 +20,14 @@ internal static class RepRegions
 
     private static void Cut(TerritoryProblem problem, int[] reps, int[] weight, int most, List<int[]> regions)
     {
-        if (reps.Length <= 1 || reps.Sum(r => weight[r]) <= most)
+        var total = reps.Sum(r => weight[r]);
+        if (reps.Length <= 1 || total <= most)
         {
             if (reps.Length > 0) regions.Add(reps);
             return;
         }
         var ordered = AlongLongerSide(problem, reps);
-        var half = ordered.Sum(r => weight[r]) / 2.0;
+        var half = total / 2.0;
         var (taken, cut) = (0, 0);
         while (cut < ordered.Length - 1 && taken + weight[ordered[cut]] <= half) taken += weight[ordered[cut++]];
         cut = Math.Max(1, cut);
@@ -41,8 +42,7 @@ internal static class RepRegions
         var shrink = Math.Cos(homes.Average(h => h.Lat) * Math.PI / 180);
         var latSpan = homes.Max(h => h.Lat) - homes.Min(h => h.Lat);
         var lonSpan = (homes.Max(h => h.Lon) - homes.Min(h => h.Lon)) * shrink;
-        return latSpan >= lonSpan
-            ? reps.OrderBy(r => problem.Reps[r].Home!.Value.Lat).ToArray()
-            : reps.OrderBy(r => problem.Reps[r].Home!.Value.Lon).ToArray();
+        var order = Enumerable.Range(0, reps.Length);
+        return (latSpan >= lonSpan ? order.OrderBy(i => homes[i].Lat) : order.OrderBy(i => homes[i].Lon)).Select(i => reps[i]).ToArray();
     }
 }
