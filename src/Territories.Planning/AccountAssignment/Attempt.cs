@@ -207,8 +207,9 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// differ, plus the cheapest moves of the reps the LP splits accounts with; the plan is then a complete hint that holds
     /// in the model, so CP-SAT can only improve on it. Without a plan yet, the same widening starts from the LP alone.
     /// Measured on the 4,000 x 45 western tuning book: the rounding 0.76% above the bound, 0.55% after the second step.
-    /// When that widening frees more accounts than one model decides in its time (see <see cref="RegionalFix.Applies"/>),
-    /// it is decided region by region instead, and the LP-only step is skipped.
+    /// When that widening frees more accounts than one model decides in its time (see <see cref="NearTieFix.Applies"/>),
+    /// the model from the best plan frees only the accounts the LP is nearly indifferent about instead, and the LP-only
+    /// step is skipped.
     /// </summary>
     private void LpAndFix(LpResult lp, CancellationToken cancel)
     {
@@ -217,9 +218,9 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var split = Enumerable.Range(0, data.AccountCount).Where(a => lp.Integral[a] < 0);
         data = data.WithPairs(split.SelectMany(a => data.Problem.EligibleRepsOf(a).Select(r => (a, r))).ToList());
         var balanceTerm = !BalanceTermIsSettled(lp);
-        if (BestCandidatePlan() is { } known && Widened(lp, known) is var free && RegionalFix.Applies(data, free.Count(r => r < 0)))
+        if (BestCandidatePlan() is { } known && NearTieFix.Applies(data, Widened(lp, known).Count(r => r < 0)) && lp.NearCheapest.Count == data.AccountCount)
         {
-            RegionByRegion(free, known, balanceTerm, cancel);
+            NearTies(lp, known, balanceTerm, cancel);
             return;
         }
         var outcome = SolveScope(lp.Integral, lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel);
@@ -237,30 +238,20 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private int[] Widened(LpResult lp, int[] plan) =>
         WithCheapestMovesFreed(lp.Integral.Select((r, a) => r == plan[a] ? r : -1).ToArray(), lp.SplitReps);
 
-    /// <summary>LP-and-fix from the best plan, region by region (see <see cref="RegionalFix"/>); the regions share most of the time left.</summary>
-    private void RegionByRegion(int[] free, int[] start, bool balanceTerm, CancellationToken cancel)
+    /// <summary>LP-and-fix from the best plan over the accounts the LP is nearly indifferent about (see <see cref="NearTieFix"/>), with most of the time left.</summary>
+    private void NearTies(LpResult lp, int[] best, bool balanceTerm, CancellationToken cancel)
     {
-        var fix = new RegionalFix(data, incumbent, (scope, hint, limit) =>
-        {
-            var outcome = SolveScope(scope, hint, balanceTerm, limit, cancel);
-            Trace($"lp-and-fix region free={scope.Count(r => r < 0)} status={outcome?.Status} solutions={outcome?.Solutions}");
-            return outcome;
-        }, RegionSize);
-        fix.Run(free, start, ShareOfRemaining(RegionalTimeShare), cancel);
+        var fix = NearTieFix.From(lp, best);
+        data = data.WithPairs(fix.Pairs);
+        var outcome = SolveScope(ModelScope.Fixing(data, fix.FixedRepOf, fix.Allowed), best, balanceTerm, ShareOfRemaining(NearTieTimeShare), cancel);
+        Trace($"lp-and-fix near ties free={fix.FreeCount} status={outcome?.Status} solutions={outcome?.Solutions}");
     }
 
     /// <summary>
-    /// A region holds at most this many free accounts (a single rep may hold more); cuts halve them, so regions hold about 125-250.
-    /// On the western and southern 20,000 x 200 tuning books at 60 s: 1.33% and 1.06% above the bound with 400, 1.28%
-    /// and 0.98% with 250, 1.34% and 1.03% with 150.
+    /// The near-tie model gets this share of the time left, the neighbourhood search the rest. It was the regions' share
+    /// when they decided the widening of the 20,000 x 200 books (two passes of regions then ended the same as one).
     /// </summary>
-    private const int RegionSize = 250;
-
-    /// <summary>
-    /// The regions together get this share of the time left. Two passes (45% of the time, then a new widening from the
-    /// better plan with 80% of the rest) ended the same on the w3 and s1 tuning books (1.28% and 0.98%).
-    /// </summary>
-    private const double RegionalTimeShare = 0.8;
+    private const double NearTieTimeShare = 0.8;
 
     /// <summary>
     /// Also frees, at each rep the LP splits an account with, the accounts it could give away at the least extra cost:
@@ -298,10 +289,12 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         lp.Deviation is { } deviation && data.Band is { } band
         && data.Weights.Balance * (band.Tolerance - deviation) <= 1e-4 * Math.Max(1, Math.Abs(lp.Bound));
 
-    private CpSatOutcome? SolveScope(int[] fixedRepOf, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel)
+    private CpSatOutcome? SolveScope(int[] fixedRepOf, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel) =>
+        SolveScope(ModelScope.Fixing(data, fixedRepOf), hint, balanceTerm, limit, cancel);
+
+    private CpSatOutcome? SolveScope(ModelScope scope, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel)
     {
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero) return null;
-        var scope = ModelScope.Fixing(data, fixedRepOf);
         if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), scope, balanceTerm, cancel)) is not { } model) return null;
         model.AddHint(hint);
         return CpSatRun.Solve(model, settings with { TimeLimit = limit }, repOf => incumbent.Offer(repOf, "lp-and-fix"), cancel);

@@ -12,10 +12,14 @@ namespace Territories.Planning.AccountAssignment;
 /// <param name="SplitReps">The reps that hold a share of an account the LP splits.</param>
 /// <param name="Columns">Every pair the LP ended with: the candidates and those priced in.</param>
 /// <param name="Deviation">The LP's largest relative deviation from fair share, when the balance term is linear.</param>
-internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation)
+/// <param name="NearCheapest">Per account, the eligible reps whose reduced cost lies within <see cref="LpRelaxation.NearCheapestWindow"/>
+/// of its cheapest, each with how far above it (in average accounts' shares of the LP's value, see <see cref="LpRelaxation"/>);
+/// empty when every eligible pair was a candidate (nothing was priced).</param>
+internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation,
+    IReadOnlyList<(int Rep, double Above)[]> NearCheapest)
 {
     /// <summary>The relaxation over the candidate pairs has no solution, so neither has the pruned model.</summary>
-    public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], new HashSet<int>(), [], 0, null);
+    public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], new HashSet<int>(), [], 0, null, []);
 
     /// <summary>How many accounts the LP splits between reps.</summary>
     public int FractionalCount => Integral.Count(r => r < 0);
@@ -27,7 +31,11 @@ internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, I
 /// Solves the LP relaxation of the assignment with GLOP by column generation: first over the candidate pairs, then adding
 /// every eligible pair whose reduced cost is negative, until none is or the Lagrangian bound (each account's row kept,
 /// the others priced at their duals) is within a ten-thousandth of the LP's value. If time runs out first, the
-/// Lagrangian bound of the last round solved is still a valid lower bound.
+/// Lagrangian bound of the last round solved is still a valid lower bound. Each round also lists, per account, the reps
+/// the LP is nearly indifferent between (<see cref="LpResult.NearCheapest"/>): reduced costs are taken above the
+/// account's cheapest over every eligible rep (the LP's own duals may leave a whole assignment a negative reduced cost,
+/// its upper bound's price), and measured in an average account's share of the LP's value, so the window means the
+/// same on books of any size and objective scale.
 /// </summary>
 internal sealed class LpRelaxation
 {
@@ -140,14 +148,14 @@ internal sealed class LpRelaxation
             // Time ran out inside a round: the last round solved still gives a valid bound and a rounding.
             if (status != Solver.ResultStatus.OPTIMAL) return solved;
             var value = _solver.Objective().Value();
-            var (shortfall, entering) = Price();
+            var (shortfall, entering, nearCheapest) = Price(value);
             // Lagrangian bound, valid whatever columns are missing: each account's row kept, every other row priced at
             // its dual. The LP's value less what whole assignments at their upper bound earn (their reduced cost times
             // their value) is what the duals price the rows at; each account then adds its cheapest reduced cost. The
             // bound used to add every account's most negative reduced cost to the value alone, counting those whole
             // assignments twice: 1.89 against the optimum's 2.55 until the last round on a 20,000 x 200 book.
             lagrangianBound = Math.Max(lagrangianBound, value + shortfall.Sum());
-            solved = Result(entering.Count == 0 ? value : lagrangianBound, round);
+            solved = Result(entering.Count == 0 ? value : lagrangianBound, round, nearCheapest);
             var done = entering.Count == 0 || value - lagrangianBound <= CloseEnough * Math.Max(1, Math.Abs(value)) || DateTime.UtcNow >= deadline || cancel.IsCancellationRequested || round >= maxRounds;
             if (done) return solved;
             foreach (var (a, r) in entering) AddColumn(a, r);
@@ -155,40 +163,50 @@ internal sealed class LpRelaxation
     }
 
     /// <summary>What the round just solved gives: the bound, the LP rounded, the accounts it splits and the columns so far.</summary>
-    private LpResult Result(double bound, int round)
+    private LpResult Result(double bound, int round, (int, double)[][] nearCheapest)
     {
         var (preferred, integral) = Rounded();
         var split = _columns.Where(c => integral[c.Account] < 0 && c.X.SolutionValue() > IntegralTolerance).Select(c => c.Rep).ToHashSet();
-        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue());
+        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest);
     }
+
+    /// <summary>How far above an account's cheapest reduced cost <see cref="LpResult.NearCheapest"/> lists reps, in average accounts' shares of the LP's value.</summary>
+    public const double NearCheapestWindow = 0.08;
 
     /// <summary>
     /// Prices every eligible pair: the pairs to add (each account's most negative reduced cost, when that pair is not in
-    /// the LP yet) and, per account, how far the cheapest reduced cost lies below the LP's own mix of that account's
-    /// columns, which the Lagrangian bound adds.
+    /// the LP yet); per account, how far the cheapest reduced cost lies below the LP's own mix of that account's
+    /// columns, which the Lagrangian bound adds; and the reps near the account's cheapest.
     /// </summary>
-    private (double[] Shortfall, List<(int, int)> Entering) Price()
+    private (double[] Shortfall, List<(int, int)> Entering, (int, double)[][] NearCheapest) Price(double value)
     {
         var shortfall = new double[_data.AccountCount];
         var entering = new List<(int, int)>();
-        if (_data.CandidateLimit is null) return (shortfall, entering);
+        if (_data.CandidateLimit is null) return (shortfall, entering, []);
         var duals = new RowDuals(this);
         var lowest = new double[_data.AccountCount];
+        var nearCheapest = new (int, double)[_data.AccountCount][];
+        var perAccountShare = Math.Max(1e-12, Math.Abs(value) / _data.AccountCount);
+        var reducedCosts = new List<(int Rep, double Reduced)>();
         for (var a = 0; a < _data.AccountCount; a++)
         {
+            reducedCosts.Clear();
             (int Rep, double Cost) best = (-1, double.PositiveInfinity);
             foreach (var r in _data.Problem.EligibleRepsOf(a))
             {
                 var reduced = _data.PairCost(a, r) - duals.Of(a, r);
+                reducedCosts.Add((r, reduced));
                 if (reduced < best.Cost) best = (r, reduced);
             }
             lowest[a] = best.Cost;
             if (best.Cost < -1e-9 && !_present.Contains((a, best.Rep))) entering.Add((a, best.Rep));
+            nearCheapest[a] = reducedCosts.Select(e => (e.Rep, Above: (e.Reduced - best.Cost) / perAccountShare))
+                .Where(e => e.Above <= NearCheapestWindow).OrderBy(e => e.Above).ToArray();
         }
         var mixed = new double[_data.AccountCount];
         foreach (var (a, r, x) in _columns) mixed[a] += (_data.PairCost(a, r) - duals.Of(a, r)) * x.SolutionValue();
         for (var a = 0; a < _data.AccountCount; a++) shortfall[a] = Math.Min(0, lowest[a] - mixed[a]);
-        return (shortfall, entering);
+        return (shortfall, entering, nearCheapest);
     }
 
     private void AddColumn(int a, int r)

@@ -55,4 +55,33 @@ public class LpRelaxationTests
                 Assert.True(cut.Bound >= unpruned.Bound - 0.02 * Math.Abs(unpruned.Bound), $"round {rounds}: {cut.Bound} far below the optimum {unpruned.Bound}");
         }
     }
+
+    /// <summary>
+    /// On a pruned book (the reps it prices in), each account lists its cheapest rep first and only eligible reps within
+    /// the window; an account the LP splits lists at least two reps it is nearly indifferent between (what LP-and-fix frees
+    /// on large books), and nearly every account the LP gives whole lists that rep at the cheapest (pricing stops once its
+    /// bound is within a ten-thousandth of the LP's value, so a few may keep a slightly cheaper pair unpriced).
+    /// </summary>
+    [Fact]
+    public void Solve_APrunedBook_ListsTheRepsNearEachAccountsCheapest()
+    {
+        var data = AssignmentData.Build(SyntheticBook.Generate(new SyntheticBookSettings(400, 8, 5)), 2);
+
+        var lp = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+
+        Assert.Equal(data.AccountCount, lp.NearCheapest.Count);
+        Assert.All(Enumerable.Range(0, data.AccountCount), a =>
+        {
+            var near = lp.NearCheapest[a];
+            Assert.Equal(0, near[0].Above);
+            Assert.Equal(near.OrderBy(e => e.Above), near);
+            Assert.All(near, e => Assert.InRange(e.Above, 0, LpRelaxation.NearCheapestWindow));
+            Assert.All(near, e => Assert.True(data.Problem.IsEligible(a, e.Rep)));
+            if (lp.Integral[a] < 0) Assert.True(near.Length >= 2, $"split account {a} lists {near.Length} rep(s)");
+        });
+        var whole = Enumerable.Range(0, data.AccountCount).Where(a => lp.Integral[a] >= 0).ToList();
+        var listedAtTheCheapest = whole.Count(a => lp.NearCheapest[a].Any(e => e.Rep == lp.Integral[a] && e.Above < 1e-3));
+        Assert.True(listedAtTheCheapest >= 0.95 * whole.Count, $"{listedAtTheCheapest} of {whole.Count}");
+        Assert.Contains(lp.NearCheapest, near => near.Length == 1);
+    }
 }

@@ -1,0 +1,59 @@
+using Territories.Domain.Evaluation;
+using Territories.Domain.Samples;
+using Territories.Planning.AccountAssignment;
+
+namespace Territories.Planning.Tests.AccountAssignment;
+
+public class NearTieFixTests
+{
+    /// <summary>
+    /// Free: an account the LP lists two reps near the cheapest for (it may go to those close enough, or stay), and one the
+    /// plan and the LP disagree on (the LP's rep, or stay). Fixed: one the LP is sure of and the plan agrees with.
+    /// </summary>
+    [Fact]
+    public void From_FreesTheAccountsTheLpIsNearlyIndifferentAboutOrDisagreesOn()
+    {
+        var close = NearTieFix.RepsWithin / 2;
+        var far = (NearTieFix.RepsWithin + LpRelaxation.NearCheapestWindow) / 2;
+        var lp = new LpResult(1, Preferred: [0, 1, 2, 1], Integral: [0, 1, -1, 1], SplitReps: new HashSet<int> { 0, 2 }, Columns: [], PricingRounds: 1,
+            Deviation: null, NearCheapest: [[(0, 0)], [(1, 0), (2, close)], [(2, 0), (1, far)], [(1, 0)]]);
+        int[] plan = [0, 1, 0, 0];
+
+        var fix = NearTieFix.From(lp, plan);
+
+        Assert.Equal([0, -1, -1, -1], fix.FixedRepOf);
+        Assert.Empty(fix.Allowed[0]);
+        Assert.Equal([1, 2], fix.Allowed[1].Order());
+        Assert.Equal([0, 2], fix.Allowed[2].Order());
+        Assert.Equal([0, 1], fix.Allowed[3].Order());
+        Assert.Equal(3, fix.FreeCount);
+        Assert.Equal([(1, 1), (1, 2), (2, 0), (2, 2), (3, 0), (3, 1)], fix.Pairs.Order());
+    }
+
+    /// <summary>
+    /// From the greedy's plan of a pruned 400 x 8 book, the model over the near ties moves only free accounts, each to a rep
+    /// it may go to, and returns a cheaper plan that keeps every rule.
+    /// </summary>
+    [Fact]
+    public void Model_FromTheGreedysPlan_MovesOnlyFreeAccountsToTheirRepsAndImproves()
+    {
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(400, 8, 5), SyntheticBook.DefaultOptions with { Workers = 1 });
+        var pruned = AssignmentData.Build(problem, 2);
+        var lp = LpRelaxation.Solve(pruned, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        var start = GreedyConstruction.Build(pruned, null, ConstructionBudget.Unlimited).RepOfAll();
+        var fix = NearTieFix.From(lp, start);
+        var data = pruned.WithPairs(lp.Columns).WithPairs(fix.Pairs);
+        var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Fixing(data, fix.FixedRepOf, fix.Allowed));
+        model.AddHint(start);
+
+        var outcome = CpSatRun.Solve(model, new SolveSettings(TimeSpan.FromSeconds(60), 1, 0, 5), null, CancellationToken.None);
+
+        Assert.InRange(fix.FreeCount, 1, data.AccountCount - 1);
+        var plan = outcome.Best!;
+        Assert.All(Enumerable.Range(0, data.AccountCount), a =>
+            Assert.True(fix.FixedRepOf[a] >= 0 ? plan[a] == start[a] : fix.Allowed[a].Contains(plan[a]), $"account {a} on rep {plan[a]}"));
+        var evaluation = PlanEvaluator.Evaluate(problem, plan);
+        Assert.True(evaluation.IsFeasible);
+        Assert.True(evaluation.Objective < PlanEvaluator.Evaluate(problem, start).Objective);
+    }
+}
