@@ -5,7 +5,9 @@ namespace Territories.Planning;
 
 /// <summary>Search settings of one CP-SAT run.</summary>
 /// <param name="DeterministicTime">When set, a reproducible limit in CP-SAT's deterministic time units (use with one worker).</param>
-internal sealed record SolveSettings(TimeSpan TimeLimit, int Workers, int Seed, double? DeterministicTime);
+/// <param name="ImproveOnly">Every worker improves the hinted plan by large-neighbourhood search, none works on the whole
+/// model (so nothing is proven): for a model hinted with a complete plan whose bound nobody reads.</param>
+internal sealed record SolveSettings(TimeSpan TimeLimit, int Workers, int Seed, double? DeterministicTime, bool ImproveOnly = false);
 
 /// <summary>
 /// The one way the engine runs CP-SAT, for every model it builds (accounts, units with contiguity, districts, medians):
@@ -34,6 +36,7 @@ internal static class CpSatHarness
             $"random_seed:{settings.Seed}",
             string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(0.01, settings.TimeLimit.TotalSeconds):0.###}"),
         };
+        if (settings.ImproveOnly) parts.Add("use_lns_only:true");
         if (settings.DeterministicTime is { } deterministic)
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"max_deterministic_time:{deterministic:0.###}"));
         return string.Join(", ", parts);

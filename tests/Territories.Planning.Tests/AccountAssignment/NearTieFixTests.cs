@@ -31,11 +31,14 @@ public class NearTieFixTests
     }
 
     /// <summary>
-    /// From the greedy's plan of a pruned 400 x 8 book, the model over the near ties moves only free accounts, each to a rep
-    /// it may go to, and returns a cheaper plan that keeps every rule.
+    /// From the greedy's plan of a pruned 400 x 8 book, the model over the near ties, run as the engine runs it (its workers
+    /// only improve the hinted plan), moves only free accounts, each to a rep it may go to, and returns a cheaper plan that
+    /// keeps every rule, with one worker or two.
     /// </summary>
-    [Fact]
-    public void Model_FromTheGreedysPlan_MovesOnlyFreeAccountsToTheirRepsAndImproves()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Model_FromTheGreedysPlan_MovesOnlyFreeAccountsToTheirRepsAndImproves(int workers)
     {
         var problem = SyntheticBook.Generate(new SyntheticBookSettings(400, 8, 5), SyntheticBook.DefaultOptions with { Workers = 1 });
         var pruned = AssignmentData.Build(problem, 2);
@@ -46,7 +49,7 @@ public class NearTieFixTests
         var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Fixing(data, fix.FixedRepOf, fix.Allowed));
         model.AddHint(start);
 
-        var outcome = CpSatRun.Solve(model, new SolveSettings(TimeSpan.FromSeconds(60), 1, 0, 5), null, CancellationToken.None);
+        var outcome = CpSatRun.Solve(model, new SolveSettings(TimeSpan.FromSeconds(60), workers, 0, 5, ImproveOnly: true), null, CancellationToken.None);
 
         Assert.InRange(fix.FreeCount, 1, data.AccountCount - 1);
         var plan = outcome.Best!;
