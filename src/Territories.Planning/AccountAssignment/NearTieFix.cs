@@ -6,10 +6,12 @@ namespace Territories.Planning.AccountAssignment;
 /// about are free, each among the reps the LP prices near its cheapest. An account is free when the LP lists a second
 /// rep near its cheapest (<see cref="LpResult.NearCheapest"/>) or when the plan and the LP disagree on it; it may go to
 /// the reps within <see cref="RepsWithin"/> of its cheapest, or stay where the plan has it. Every other account stays.
-/// Measured on the western 20,000 x 200 tuning book (w3) at 60 s, where the plan ends 1.2-1.3% above the LP's bound with
-/// the widening decided region by region: 1.11-1.12% (1.08% at 120 s). Freeing only the accounts near a tie but letting
-/// them go to every candidate gave the regions' figure again; allowing reps up to the listing window (twice as far),
-/// 1.41% (32,000 booleans, slower to its first improvements); the listing window itself at half width, 1.23%.
+/// Measured on the western 20,000 x 200 tuning book (w3) at 60 s, where the plan ended 1.22-1.30% above the LP's bound
+/// with the widening decided region by region: 1.11-1.28% over six runs (1.08% at 120 s), and better on five of the
+/// other seven 10,000 and 20,000-account tuning books (the same on two; figures in the README). Single runs on w3:
+/// freeing only the accounts near a tie but letting them go to every candidate, in regions, 1.23-1.32%; allowing reps up
+/// to the listing window (twice as far), 1.41% (32,000 booleans, slower to its first improvements); the listing window
+/// itself at half width, 1.23%.
 /// </summary>
 /// <param name="FixedRepOf">The rep each account keeps, or -1 for an account the model decides.</param>
 /// <param name="Allowed">The reps each free account may go to (its rep in the plan among them); empty for a fixed one.</param>

@@ -1,6 +1,7 @@
 using Territories.Domain.Evaluation;
 using Territories.Domain.Samples;
 using Territories.Planning.AccountAssignment;
+using static Territories.Planning.Tests.Problems;
 
 namespace Territories.Planning.Tests.AccountAssignment;
 
@@ -58,5 +59,17 @@ public class NearTieFixTests
         var evaluation = PlanEvaluator.Evaluate(problem, plan);
         Assert.True(evaluation.IsFeasible);
         Assert.True(evaluation.Objective < PlanEvaluator.Evaluate(problem, start).Objective);
+    }
+
+    /// <summary>Only past the size one model over all candidates decides well, and only on the books it was measured on (with geography).</summary>
+    [Theory]
+    [InlineData(true, 1001, true)]
+    [InlineData(true, 1000, false)]
+    [InlineData(false, 1500, false)]
+    public void Applies_WithGeographyAndAWideWidening(bool geography, int widened, bool applies)
+    {
+        var problem = geography ? SyntheticBook.Generate(new SyntheticBookSettings(300, 10, 4)) : Gap(agents: 8, jobs: 80, seed: 3);
+
+        Assert.Equal(applies, NearTieFix.Applies(AssignmentData.Build(problem, null), widened));
     }
 }
