@@ -57,6 +57,42 @@ public class LpRelaxationTests
     }
 
     /// <summary>
+    /// A pruned book's LP starts from each account's few cheapest candidates and ends at the same optimum as the LP over
+    /// every eligible pair (within the ten-thousandth at which pricing stops), without needing every candidate.
+    /// </summary>
+    [Fact]
+    public void Solve_APrunedBook_StartsFromTheCheapestCandidatesAndReachesTheOptimum()
+    {
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(400, 12, 7));
+        var data = AssignmentData.Build(problem, 8);
+
+        var lp = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+
+        var unpruned = LpRelaxation.Solve(AssignmentData.Build(problem, null), TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        Assert.InRange(lp.Bound, unpruned.Bound - 1e-4 * Math.Max(1, Math.Abs(unpruned.Bound)), unpruned.Bound + 1e-9);
+        Assert.True(lp.Columns.Count < data.PairCount, $"{lp.Columns.Count} columns of {data.PairCount} candidates");
+    }
+
+    /// <summary>
+    /// When the restricted start has no solution (here: no candidate besides each account's current and seed rep, on a
+    /// book whose seed plan breaks a rule), the LP takes every candidate before it says anything: it ends at the same
+    /// optimum, never "infeasible".
+    /// </summary>
+    [Fact]
+    public void Solve_ARestrictedStartWithoutASolution_StillReachesTheOptimum()
+    {
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(300, 10, 11, Utilization: 0.97));
+        var data = AssignmentData.Build(problem, 8);
+        Assert.False(PlanEvaluator.Evaluate(problem, data.Seed).IsFeasible, "the seed plan keeps every rule: nothing to show");
+
+        var lp = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None, initialCheapest: 0)!;
+
+        var unpruned = LpRelaxation.Solve(AssignmentData.Build(problem, null), TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        Assert.False(lp.IsInfeasible);
+        Assert.InRange(lp.Bound, unpruned.Bound - 1e-4 * Math.Max(1, Math.Abs(unpruned.Bound)), unpruned.Bound + 1e-9);
+    }
+
+    /// <summary>
     /// On a pruned book (the reps it prices in), each account lists its cheapest rep first and only eligible reps within
     /// the window; an account the LP splits lists at least two reps it is nearly indifferent between (what LP-and-fix frees
     /// on large books), and nearly every account the LP gives whole lists that rep at the cheapest (pricing stops once its

@@ -61,6 +61,35 @@ public class NearTieFixTests
         Assert.True(evaluation.Objective < PlanEvaluator.Evaluate(problem, start).Objective);
     }
 
+    /// <summary>
+    /// Hinted with the LP rounded where it stands (which breaks a rule on this pruned 400 x 8 book) and run with CP-SAT's
+    /// usual workers, as the engine first runs it, the model over the near ties of the repaired rounding returns a plan
+    /// that keeps every rule, moves only free accounts to reps they may go to, and costs no more than the repaired one.
+    /// </summary>
+    [Fact]
+    public void Model_FromTheLpsRounding_KeepsEveryRuleAndBeatsTheRepairedRounding()
+    {
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(400, 8, 5), SyntheticBook.DefaultOptions with { Workers = 1 });
+        var pruned = AssignmentData.Build(problem, 2);
+        var lp = LpRelaxation.Solve(pruned, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        var withColumns = pruned.WithPairs(lp.Columns);
+        var repaired = LpRounding.Build(withColumns, lp.Preferred, ConstructionBudget.Unlimited).RepOfAll();
+        var fix = NearTieFix.From(lp, repaired);
+        var data = withColumns.WithPairs(fix.Pairs);
+        var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Fixing(data, fix.FixedRepOf, fix.Allowed));
+        model.AddHint(lp.Preferred);
+
+        var outcome = CpSatRun.Solve(model, new SolveSettings(TimeSpan.FromSeconds(60), 1, 0, 5), null, CancellationToken.None);
+
+        Assert.False(PlanEvaluator.Evaluate(problem, lp.Preferred).IsFeasible, "the rounding keeps every rule: nothing to show");
+        var plan = outcome.Best!;
+        Assert.All(Enumerable.Range(0, data.AccountCount), a =>
+            Assert.True(fix.FixedRepOf[a] >= 0 ? plan[a] == repaired[a] : fix.Allowed[a].Contains(plan[a]), $"account {a} on rep {plan[a]}"));
+        var evaluation = PlanEvaluator.Evaluate(problem, plan);
+        Assert.True(evaluation.IsFeasible);
+        Assert.True(evaluation.Objective <= PlanEvaluator.Evaluate(problem, repaired).Objective);
+    }
+
     /// <summary>Only past the size one model over all candidates decides well, and only on the books it was measured on (with geography).</summary>
     [Theory]
     [InlineData(true, 1001, true)]
