@@ -28,8 +28,8 @@ internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, I
 }
 
 /// <summary>
-/// Solves the LP relaxation of the assignment with GLOP by column generation: first over the candidate pairs (on a pruned
-/// book, each account's few cheapest of them: see <see cref="InitialColumns"/>), then adding every eligible pair whose
+/// Solves the LP relaxation of the assignment with GLOP by column generation: first over the candidate pairs (on a large
+/// pruned book, each account's few cheapest of them: see <see cref="InitialColumns"/>), then adding every eligible pair whose
 /// reduced cost is negative, until none is or the Lagrangian bound (each account's row kept,
 /// the others priced at their duals) is within a ten-thousandth of the LP's value. If time runs out first, the
 /// Lagrangian bound of the last round solved is still a valid lower bound. Each round also lists, per account, the reps
@@ -109,9 +109,9 @@ internal sealed class LpRelaxation
     }
 
     /// <summary>
-    /// On a pruned book the LP starts from each account's <see cref="InitialCheapest"/> cheapest candidates, its current rep
-    /// and its seed rep (the candidate set's plan), and pricing brings in the other pairs the duals ask for; the other
-    /// candidates are withheld until then. A restricted LP solves faster and pricing finds the same optimum: on the western
+    /// On a large pruned book (<see cref="StartsNarrow"/>) the LP starts from each account's <see cref="InitialCheapest"/>
+    /// cheapest candidates, its current rep and its seed rep (the candidate set's plan), and pricing brings in the other
+    /// pairs the duals ask for; the other candidates are withheld until then. A restricted LP solves faster and pricing finds the same optimum: on the western
     /// 20,000 x 200 tuning book (w3) the LP took 38-44 s over all 8 candidates (161,000 columns to start, one round cut at
     /// the LP's deadline in one run of two) and 26-28 s from 3 (70,000; the same bound within 2e-5); from 1, 2, 4 and 5
     /// it took 35, 39, 30 and 36 s. Without pruning every candidate is a column: nothing is priced.
