@@ -19,13 +19,34 @@ internal static class CpSatHarness
     {
         var solver = new CpSolver { StringParameters = Parameters(settings) };
         var callback = new SolutionCallback(onSolution);
+        using var solving = new CancellationTokenSource();
         CpSolverStatus status;
-        using (cancel.Register(solver.StopSearch))
+        using (cancel.Register(() => StopUntilReturned(solver, solving.Token)))
         {
-            status = solver.Solve(model, callback);
+            status = cancel.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model, callback);
+            solving.Cancel();
         }
         return new CpSatSearch(solver, status, callback.Solutions);
     }
+
+    /// <summary>
+    /// Stops the search, again every <see cref="StopRetry"/> until the solve has returned: OR-Tools' CpSolver.StopSearch
+    /// does nothing before Solve has created its stop flag, so a cancel that landed just before that was lost and the
+    /// search ran to its time limit (the likely cause of a CI run in which a run of the sample book, cancelled about a
+    /// second into its 600 s, went on for the 4 minutes the browser test waited). A token cancelled before the solve
+    /// skips it.
+    /// </summary>
+    private static void StopUntilReturned(CpSolver solver, CancellationToken returned) =>
+        _ = Task.Run(async () =>
+        {
+            while (!returned.IsCancellationRequested)
+            {
+                solver.StopSearch();
+                await Task.Delay(StopRetry, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+    private static readonly TimeSpan StopRetry = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The CP-SAT parameters of a run: workers, seed, the wall-clock limit and, when set, the deterministic one.</summary>
     public static string Parameters(SolveSettings settings)
