@@ -57,8 +57,9 @@ public class LpRelaxationTests
     }
 
     /// <summary>
-    /// A pruned book's LP started from each account's few cheapest candidates (as large books' LPs start) ends at the same optimum as the LP over
-    /// every eligible pair (within the ten-thousandth at which pricing stops), without needing every candidate.
+    /// A pruned book's LP started from each account's few cheapest candidates (as large books' LPs start) ends at the
+    /// same optimum as the LP over every eligible pair (within the ten-thousandth at which pricing stops), without
+    /// needing every candidate.
     /// </summary>
     [Fact]
     public void Solve_APrunedBook_StartsFromTheCheapestCandidatesAndReachesTheOptimum()

@@ -6,7 +6,7 @@ public class CpSatHarnessTests
 {
     /// <summary>
     /// A run cancelled before CP-SAT starts (a user's cancel that lands between two steps of a solve) does not search at
-    /// all: before, the stop was lost and the search ran to its time limit, here 10 minutes, solving this model.
+    /// all: before, the stop was lost and CP-SAT searched anyway (this model it solved; a hard one ran to its limit).
     /// </summary>
     [Fact]
     public void Run_CancelledBeforeItStarts_DoesNotSearch()
