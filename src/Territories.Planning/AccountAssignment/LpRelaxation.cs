@@ -29,7 +29,7 @@ internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, I
 
 /// <summary>
 /// Solves the LP relaxation of the assignment with GLOP by column generation: first over the candidate pairs (on a large
-/// pruned book, each account's few cheapest of them: see <see cref="InitialColumns"/>), then adding every eligible pair whose
+/// pruned book, each account's few cheapest of them: see <see cref="AddInitialColumns"/>), then adding every eligible pair whose
 /// reduced cost is negative, until none is or the Lagrangian bound (each account's row kept,
 /// the others priced at their duals) is within a ten-thousandth of the LP's value. If time runs out first, the
 /// Lagrangian bound of the last round solved is still a valid lower bound. Each round also lists, per account, the reps
@@ -105,7 +105,7 @@ internal sealed class LpRelaxation
         var objective = _solver.Objective();
         objective.SetMinimization();
         if (_deviation is not null) objective.SetCoefficient(_deviation, data.Weights.Balance);
-        foreach (var (a, r) in InitialColumns(data)) AddColumn(a, r);
+        AddInitialColumns(data);
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ internal sealed class LpRelaxation
     /// the LP's deadline in one run of two) and 26-28 s from 3 (70,000; the same bound within 2e-5); from 1, 2, 4 and 5
     /// it took 35, 39, 30 and 36 s. Without pruning every candidate is a column: nothing is priced.
     /// </summary>
-    private IEnumerable<(int Account, int Rep)> InitialColumns(AssignmentData data)
+    private void AddInitialColumns(AssignmentData data)
     {
         for (var a = 0; a < data.AccountCount; a++)
         {
@@ -125,13 +125,13 @@ internal sealed class LpRelaxation
             for (var s = 0; s < data.Candidates[a].Length; s++)
             {
                 var r = data.Candidates[a][s];
-                if (s < start || r == data.Current[a] || r == data.Seed[a]) yield return (a, r);
+                if (s < start || r == data.Current[a] || r == data.Seed[a]) AddColumn(a, r);
                 else _withheld.Add((a, r));
             }
         }
     }
 
-    /// <summary>How many of each account's cheapest candidates a pruned book's LP starts from (see <see cref="InitialColumns"/>).</summary>
+    /// <summary>How many of each account's cheapest candidates a pruned book's LP starts from (see <see cref="AddInitialColumns"/>).</summary>
     public const int InitialCheapest = 3;
 
     /// <summary>
