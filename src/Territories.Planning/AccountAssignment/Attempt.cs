@@ -163,7 +163,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// </summary>
     private AssignmentState Round(LpResult lp, CancellationToken cancel)
     {
-        var rounded = Construct(budget => LpRounding.Build(data, lp.Preferred, budget), ConstructionTimeShare, cancel);
+        var rounded = Construct(budget => LpRounding.Build(data, lp.Preferred, budget, lp.ReducedCost), ConstructionTimeShare, cancel);
         Trace($"rounded violation={rounded.Violation():0.######} cost={rounded.LinearCost:0.####} moved={rounded.Moved}");
         if (rounded.Violation() <= 0 || cancel.IsCancellationRequested) return rounded;
         var greedy = Construct(lp.Preferred, cancel);

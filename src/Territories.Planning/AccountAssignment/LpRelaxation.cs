@@ -15,8 +15,10 @@ namespace Territories.Planning.AccountAssignment;
 /// <param name="NearCheapest">Per account, the eligible reps whose reduced cost lies within <see cref="LpRelaxation.NearCheapestWindow"/>
 /// of its cheapest, each with how far above it (in average accounts' shares of the LP's value, see <see cref="LpRelaxation"/>);
 /// empty when every eligible pair was a candidate (nothing was priced).</param>
+/// <param name="ReducedCost">Each pair's reduced cost at the LP's duals, by account and rep (what the LP says a pair costs
+/// beyond what its rows are worth: 0 on the pairs it uses); null when nothing was priced.</param>
 internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation,
-    IReadOnlyList<(int Rep, double Above)[]> NearCheapest)
+    IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null)
 {
     /// <summary>The relaxation over the candidate pairs has no solution, so neither has the pruned model.</summary>
     public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], new HashSet<int>(), [], 0, null, []);
@@ -59,6 +61,8 @@ internal sealed class LpRelaxation
 
     private readonly List<(int Account, int Rep)> _withheld = [];
     private readonly int _initialCheapest;
+    /// <summary>The duals of the last round priced, which <see cref="LpResult.ReducedCost"/> reads.</summary>
+    private RowDuals? _lastDuals;
 
     private LpRelaxation(AssignmentData data, int? initialCheapest)
     {
@@ -228,7 +232,7 @@ internal sealed class LpRelaxation
     {
         var (preferred, integral) = Rounded();
         var split = _columns.Where(c => integral[c.Account] < 0 && c.X.SolutionValue() > IntegralTolerance).Select(c => c.Rep).ToHashSet();
-        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest);
+        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, _lastDuals is { } d ? (a, r) => _data.PairCost(a, r) - d.Of(a, r) : null);
     }
 
     /// <summary>How far above an account's cheapest reduced cost <see cref="LpResult.NearCheapest"/> lists reps, in average accounts' shares of the LP's value.</summary>
@@ -244,7 +248,7 @@ internal sealed class LpRelaxation
         var shortfall = new double[_data.AccountCount];
         var entering = new List<(int, int)>();
         if (_data.CandidateLimit is null) return (shortfall, entering, []);
-        var duals = new RowDuals(this);
+        var duals = _lastDuals = new RowDuals(this);
         var lowest = new double[_data.AccountCount];
         var nearCheapest = new (int, double)[_data.AccountCount][];
         var perAccountShare = Math.Max(1e-12, Math.Abs(value) / _data.AccountCount);

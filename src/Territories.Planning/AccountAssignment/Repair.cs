@@ -6,7 +6,9 @@ namespace Territories.Planning.AccountAssignment;
 /// the most violation per unit of objective it costs. When no single move helps, a swap of two accounts between a
 /// broken rep and another closes gaps smaller than any account; too many moves are undone by moving accounts back.
 /// </summary>
-internal sealed class Repair(AssignmentData data, AssignmentState state)
+/// <param name="pairCost">What moving an account to a rep costs the repair, by account and rep; null for the pair's cost
+/// (the LP's rounding passes the LP's reduced costs: see <see cref="LpRounding"/>).</param>
+internal sealed class Repair(AssignmentData data, AssignmentState state, Func<int, int, double>? pairCost = null)
 {
     private readonly List<(int Account, int Slot)>[] _byRep = ByRep(data);
     private readonly List<int>[] _accountsOf = state.AccountsByRep();
@@ -182,7 +184,9 @@ internal sealed class Repair(AssignmentData data, AssignmentState state)
         return best;
     }
 
-    private double CostDelta(int a, int s) => data.Cost[a][s] - (state.Slot[a] >= 0 ? data.Cost[a][state.Slot[a]] : 0);
+    private double CostDelta(int a, int s) => Cost(a, s) - (state.Slot[a] >= 0 ? Cost(a, state.Slot[a]) : 0);
+
+    private double Cost(int a, int s) => pairCost?.Invoke(a, data.Candidates[a][s]) ?? data.Cost[a][s];
 
     /// <summary>Cost per unit of violation repaired; a small constant keeps free moves ranked by how much they repair.</summary>
     private static Move? Scored(int a, int s, double repaired, double cost, (int, int)? partner = null) =>

@@ -8,20 +8,25 @@ public class LpRoundingTests
 {
     /// <summary>
     /// The LP rounded where it stands keeps the LP's plan: every hard rule holds, the accounts the LP assigns whole
-    /// mostly stay where it puts them, and the plan costs no more than the greedy led by the same LP.
+    /// mostly stay where it puts them, and the plan costs no more than the greedy led by the same LP; whether its repair
+    /// goes by the pairs' costs or by the LP's reduced costs.
     /// </summary>
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Build_FromTheLp_KeepsTheLpsPlanAndBeatsTheGreedy(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    public void Build_FromTheLp_KeepsTheLpsPlanAndBeatsTheGreedy(int seed, bool byReducedCosts)
     {
         var problem = SyntheticBook.Generate(new SyntheticBookSettings(1500, 15, seed));
         var data = AssignmentData.Build(problem, 4);
         var lp = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None)!;
         data = data.WithPairs(lp.Columns);
 
-        var rounded = LpRounding.Build(data, lp.Preferred, ConstructionBudget.Unlimited);
+        Assert.NotNull(lp.ReducedCost);
+        var rounded = LpRounding.Build(data, lp.Preferred, ConstructionBudget.Unlimited, byReducedCosts ? lp.ReducedCost : null);
         var greedy = GreedyConstruction.Build(data, lp.Preferred, ConstructionBudget.Unlimited);
 
         var evaluation = PlanEvaluator.Evaluate(problem, rounded.RepOfAll());

@@ -79,4 +79,37 @@ public class RepairTests
         Assert.Equal([10, 10], new[] { state.Count[5], state.Count[6] });
         Assert.Equal(45, state.Load[5], 6);
     }
+
+    /// <summary>
+    /// r0 holds six accounts of 10 hours and r1 four (band [45, 55]): any one of r0's accounts moved to r1 repairs both.
+    /// By travel the cheapest is x, which lies next to r1; priced by a cost the repair is given (as the LP's reduced costs
+    /// are for its rounding) where x's move is dear and the others' free, another account goes and x stays.
+    /// </summary>
+    [Fact]
+    public void Run_GivenItsOwnPairCosts_RepairsByThemInsteadOfTheObjectives()
+    {
+        var (r0Home, r1Home) = (new GeoPoint(40, -100), new GeoPoint(40, -99));
+        var reps = new[] { Build.Rep("r0", home: r0Home), Build.Rep("r1", home: r1Home) };
+        var accounts = Enumerable.Range(0, 5).Select(i => Build.Account($"a{i}", 10, location: r0Home, current: "r0"))
+            .Append(Build.Account("x", 10, location: new GeoPoint(40, -99.1), current: "r0"))
+            .Concat(Enumerable.Range(0, 4).Select(i => Build.Account($"b{i}", 10, location: r1Home, current: "r1"))).ToList();
+        var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+        var data = AssignmentData.Build(problem, null);
+        var x = problem.Accounts.Select((a, i) => (a, i)).Single(e => e.a.Id.Value == "x").i;
+
+        AssignmentState Repaired(Func<int, int, double>? pairCost)
+        {
+            var state = new AssignmentState(data);
+            for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, problem.CurrentRepIndexOf(a)));
+            Assert.True(state.Violation() > 0);
+            new Repair(data, state, pairCost).Run(CancellationToken.None);
+            Assert.Equal(0, state.Violation());
+            return state;
+        }
+
+        Assert.Equal(1, Repaired(null).RepOf(x));
+        var byGivenCost = Repaired((a, r) => a == x && r == 1 ? 1 : 0);
+        Assert.Equal(0, byGivenCost.RepOf(x));
+        Assert.Equal(5, byGivenCost.Count[1]);
+    }
 }
