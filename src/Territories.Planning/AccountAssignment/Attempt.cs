@@ -260,6 +260,24 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         if (left <= TimeSpan.Zero) return;
         var outcome = SolveScope(scope, BestCandidatePlan() ?? best, balanceTerm, left, cancel, improveOnly: true);
         Trace($"lp-and-fix near ties improving status={outcome?.Status} solutions={outcome?.Solutions}");
+        SwapOnTheBestPlan(cancel);
+    }
+
+    /// <summary>
+    /// The swap search (<see cref="LocalSearch.Swap"/>) on the best plan the near-tie model leaves: that model frees only
+    /// the accounts near a tie, each among a few reps, and an exchange with an account it keeps fixed still saves. On the
+    /// western 20,000 x 200 tuning book it took 2.476118 to 2.474850 in 1.2 s; quality runner, 60 s, 20,000 x 200 tuning
+    /// seeds 1-5, without then with it: 0.66, 0.23, 0.92, 0.37, 0.36% against 0.60, 0.26, 0.81, 0.29, 0.32%.
+    /// </summary>
+    private void SwapOnTheBestPlan(CancellationToken cancel)
+    {
+        if (BestCandidatePlan() is not { } plan || cancel.IsCancellationRequested) return;
+        var state = new AssignmentState(data);
+        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, plan[a]));
+        var before = state.LinearCost;
+        LocalSearch.Swap(data, state, cancel);
+        Trace($"swaps on the best plan {before:0.######} -> {state.LinearCost:0.######}");
+        incumbent.Offer(state.RepOfAll(), "swap-search");
     }
 
     /// <summary>
