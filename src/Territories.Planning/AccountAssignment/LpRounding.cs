@@ -18,8 +18,7 @@ namespace Territories.Planning.AccountAssignment;
 /// LP's linear part about 1.908, 1.944, 2.454, 1.908, 1.714), before, with the reduced costs, and with the swaps as well:
 /// south 1.9288, 1.9270, 1.9239; midwest 1.9547, 1.9551, 1.9530; west 2.5011, 2.4854, 2.4789; plains 1.9264, 1.9206,
 /// 1.9194; northeast 1.7288, 1.7259, 1.7240 (and 10,000 x 112 west 2.0504 to 2.0464, 4,000 x 45 midwest 1.7872 to
-/// 1.7742, both). The flow keeps the pairs' costs: with the reduced costs it took
-/// the western book to 2.4904.
+/// 1.7742, both). The flow keeps the pairs' costs: with the reduced costs it took the western book to 2.4904.
 /// </para>
 /// </summary>
 internal static class LpRounding
