@@ -25,6 +25,14 @@ internal sealed class AssignmentState
         _violationKnown = new bool[data.RepCount];
     }
 
+    /// <summary>The state of a plan in which every account has a candidate rep.</summary>
+    public static AssignmentState Of(AssignmentData data, int[] repOf)
+    {
+        var state = new AssignmentState(data);
+        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, repOf[a]));
+        return state;
+    }
+
     public int[] Slot { get; }
     public double[] Load { get; }
     public int[] Count { get; }

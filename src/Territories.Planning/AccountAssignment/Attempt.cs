@@ -272,8 +272,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private void SwapOnTheBestPlan(CancellationToken cancel)
     {
         if (BestCandidatePlan() is not { } plan || cancel.IsCancellationRequested) return;
-        var state = new AssignmentState(data);
-        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, plan[a]));
+        var state = AssignmentState.Of(data, plan);
         var before = state.LinearCost;
         LocalSearch.Swap(data, state, cancel);
         Trace($"swaps on the best plan {before:0.######} -> {state.LinearCost:0.######}");

@@ -61,8 +61,6 @@ internal sealed class LpRelaxation
 
     private readonly List<(int Account, int Rep)> _withheld = [];
     private readonly int _initialCheapest;
-    /// <summary>The duals of the last round priced, which <see cref="LpResult.ReducedCost"/> reads.</summary>
-    private RowDuals? _lastDuals;
 
     private LpRelaxation(AssignmentData data, int? initialCheapest)
     {
@@ -213,14 +211,14 @@ internal sealed class LpRelaxation
             // Time ran out inside a round: the last round solved still gives a valid bound and a rounding.
             if (status != Solver.ResultStatus.OPTIMAL) return solved;
             var value = _solver.Objective().Value();
-            var (shortfall, entering, nearCheapest) = Price(value);
+            var (shortfall, entering, nearCheapest, duals) = Price(value);
             // Lagrangian bound, valid whatever columns are missing: each account's row kept, every other row priced at
             // its dual. The LP's value less what whole assignments at their upper bound earn (their reduced cost times
             // their value) is what the duals price the rows at; each account then adds its cheapest reduced cost. The
             // bound used to add every account's most negative reduced cost to the value alone, counting those whole
             // assignments twice: 1.89 against the optimum's 2.55 until the last round on a 20,000 x 200 book.
             lagrangianBound = Math.Max(lagrangianBound, value + shortfall.Sum());
-            solved = Result(entering.Count == 0 ? value : lagrangianBound, round, nearCheapest);
+            solved = Result(entering.Count == 0 ? value : lagrangianBound, round, nearCheapest, duals);
             var done = entering.Count == 0 || value - lagrangianBound <= CloseEnough * Math.Max(1, Math.Abs(value)) || DateTime.UtcNow >= deadline || cancel.IsCancellationRequested || round >= maxRounds;
             if (done) return solved;
             foreach (var (a, r) in entering) AddColumn(a, r);
@@ -228,11 +226,11 @@ internal sealed class LpRelaxation
     }
 
     /// <summary>What the round just solved gives: the bound, the LP rounded, the accounts it splits and the columns so far.</summary>
-    private LpResult Result(double bound, int round, (int, double)[][] nearCheapest)
+    private LpResult Result(double bound, int round, (int, double)[][] nearCheapest, RowDuals? duals)
     {
         var (preferred, integral) = Rounded();
         var split = _columns.Where(c => integral[c.Account] < 0 && c.X.SolutionValue() > IntegralTolerance).Select(c => c.Rep).ToHashSet();
-        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, _lastDuals is { } d ? (a, r) => _data.PairCost(a, r) - d.Of(a, r) : null);
+        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, duals is null ? null : (a, r) => _data.PairCost(a, r) - duals.Of(a, r));
     }
 
     /// <summary>How far above an account's cheapest reduced cost <see cref="LpResult.NearCheapest"/> lists reps, in average accounts' shares of the LP's value.</summary>
@@ -243,12 +241,12 @@ internal sealed class LpRelaxation
     /// the LP yet); per account, how far the cheapest reduced cost lies below the LP's own mix of that account's
     /// columns, which the Lagrangian bound adds; and the reps near the account's cheapest.
     /// </summary>
-    private (double[] Shortfall, List<(int, int)> Entering, (int, double)[][] NearCheapest) Price(double value)
+    private (double[] Shortfall, List<(int, int)> Entering, (int, double)[][] NearCheapest, RowDuals? Duals) Price(double value)
     {
         var shortfall = new double[_data.AccountCount];
         var entering = new List<(int, int)>();
-        if (_data.CandidateLimit is null) return (shortfall, entering, []);
-        var duals = _lastDuals = new RowDuals(this);
+        if (_data.CandidateLimit is null) return (shortfall, entering, [], null);
+        var duals = new RowDuals(this);
         var lowest = new double[_data.AccountCount];
         var nearCheapest = new (int, double)[_data.AccountCount][];
         var perAccountShare = Math.Max(1e-12, Math.Abs(value) / _data.AccountCount);
@@ -271,7 +269,7 @@ internal sealed class LpRelaxation
         var mixed = new double[_data.AccountCount];
         foreach (var (a, r, x) in _columns) mixed[a] += (_data.PairCost(a, r) - duals.Of(a, r)) * x.SolutionValue();
         for (var a = 0; a < _data.AccountCount; a++) shortfall[a] = Math.Min(0, lowest[a] - mixed[a]);
-        return (shortfall, entering, nearCheapest);
+        return (shortfall, entering, nearCheapest, duals);
     }
 
     private void AddColumn(int a, int r)

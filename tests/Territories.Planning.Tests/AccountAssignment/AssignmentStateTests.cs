@@ -52,8 +52,7 @@ public class AssignmentStateTests
         var accounts = owners.Select((rep, i) => Build.Account($"a{i}", 5, current: rep)).ToList();
         var problem = TerritoryProblem.Create(reps, accounts, Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
         var data = AssignmentData.Build(problem, null);
-        var state = new AssignmentState(data);
-        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, problem.CurrentRepIndexOf(a)));
+        var state = AssignmentState.Of(data, data.Current);
 
         Assert.Equal([true, true, false], Enumerable.Range(0, 3).Select(state.IsOverALimit));
         Assert.Equal([false, false, true], Enumerable.Range(0, 3).Select(state.IsUnderBand));

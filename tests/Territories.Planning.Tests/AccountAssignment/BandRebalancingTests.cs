@@ -81,12 +81,7 @@ public class BandRebalancingTests
         Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
     }
 
-    private static AssignmentState TodaysPlan(AssignmentData data)
-    {
-        var state = new AssignmentState(data);
-        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, data.Current[a]));
-        return state;
-    }
+    private static AssignmentState TodaysPlan(AssignmentData data) => AssignmentState.Of(data, data.Current);
 
     private static (TerritoryProblem Problem, AssignmentData Data) ChainBook()
     {

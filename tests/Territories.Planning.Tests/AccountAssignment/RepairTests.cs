@@ -68,8 +68,7 @@ public class RepairTests
             .Concat(Enumerable.Range(0, 10).Select(i => Build.Account($"large-{i}", 6, ["y"], current: "r6"))).ToList();
         var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 }, new BalanceRule(BalanceMetric.Workload, 0.10)));
         var data = AssignmentData.Build(problem, null);
-        var state = new AssignmentState(data);
-        for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, problem.CurrentRepIndexOf(a)));
+        var state = AssignmentState.Of(data, data.Current);
         Assert.All(Enumerable.Range(0, 5), r => Assert.True(state.ViolationOf(r) > state.ViolationOf(5)));
 
         new Repair(data, state).Run(CancellationToken.None);
@@ -99,8 +98,7 @@ public class RepairTests
 
         AssignmentState Repaired(Func<int, int, double>? pairCost)
         {
-            var state = new AssignmentState(data);
-            for (var a = 0; a < data.AccountCount; a++) state.Assign(a, data.IndexOf(a, problem.CurrentRepIndexOf(a)));
+            var state = AssignmentState.Of(data, data.Current);
             Assert.True(state.Violation() > 0);
             new Repair(data, state, pairCost).Run(CancellationToken.None);
             Assert.Equal(0, state.Violation());
