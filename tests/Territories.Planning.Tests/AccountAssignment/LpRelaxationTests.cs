@@ -22,6 +22,25 @@ public class LpRelaxationTests
         Assert.True(lp.Bound <= (double)PlanEvaluator.Evaluate(data.Problem, plan.RepOfAll()).Objective + 1e-6);
     }
 
+    /// <summary>
+    /// The band and the capacity both read each rep's workload sum, which the LP keeps as a variable of its own: a band
+    /// too wide to bind leaves the bound exactly where the capacities alone put it (a GAP book, whose capacities bind: the
+    /// bound lies above every job at its cheapest agent; its workloads depend on the agent, so the band is relative to the
+    /// plan's total).
+    /// </summary>
+    [Fact]
+    public void Solve_ABandThatNeverBinds_LeavesTheCapacitiesBoundUnchanged()
+    {
+        var capacitiesOnly = AssignmentData.Build(Problems.Gap(5, 40, 3), null);
+        var wideBand = AssignmentData.Build(Problems.Gap(5, 40, 3, balance: new BalanceRule(BalanceMetric.Workload, 50)), null);
+        Assert.NotNull(wideBand.Band);
+
+        var bound = LpRelaxation.Solve(capacitiesOnly, TimeSpan.FromMinutes(5), CancellationToken.None)!.Bound;
+
+        Assert.Equal(bound, LpRelaxation.Solve(wideBand, TimeSpan.FromMinutes(5), CancellationToken.None)!.Bound, 1e-6 * bound);
+        Assert.True(bound > capacitiesOnly.Cost.Sum(costs => costs.Min()) + 1e-6 * bound, "the capacities do not bind: nothing to show");
+    }
+
     /// <summary>A run cancelled (by its user or its time limit) before the LP starts gets no LP, at once.</summary>
     [Fact]
     public void Solve_Cancelled_ReturnsNoRelaxation()
