@@ -6,7 +6,7 @@ internal static class LocalSearch
     public static void Relocate(AssignmentData data, AssignmentState state, CancellationToken cancel)
     {
         if (state.Violation() > 0) return;
-        for (var pass = 0; pass < 20 && !cancel.IsCancellationRequested; pass++)
+        for (var pass = 0; pass < MaxPasses && !cancel.IsCancellationRequested; pass++)
         {
             var improved = false;
             for (var a = 0; a < data.AccountCount; a++)
@@ -37,7 +37,7 @@ internal static class LocalSearch
     public static void Swap(AssignmentData data, AssignmentState state, CancellationToken cancel)
     {
         if (state.Violation() > 0) return;
-        for (var pass = 0; pass < 20 && !cancel.IsCancellationRequested; pass++)
+        for (var pass = 0; pass < MaxPasses && !cancel.IsCancellationRequested; pass++)
         {
             var before = state.LinearCost;
             var accountsOf = state.AccountsByRep();
@@ -49,6 +49,9 @@ internal static class LocalSearch
     }
 
     private const double WorthAnotherPass = 1e-4;
+
+    /// <summary>A ceiling on the passes of either search, whatever they save.</summary>
+    private const int MaxPasses = 20;
 
     /// <summary>The exchange that saves the most for account a: its new slot, the partner, and the partner's new slot.</summary>
     private static (int Slot, int Partner, int PartnerSlot)? BestSwap(AssignmentData data, AssignmentState state, List<int>[] accountsOf, int a)

@@ -58,14 +58,9 @@ public class LocalSearchTests
             .Concat(Enumerable.Range(0, 5).Select(i => Build.Account($"east-{i}", 10, location: East))).ToList();
         var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
         var data = AssignmentData.Build(problem, null);
-        var state = new AssignmentState(data);
-        for (var a = 0; a < data.AccountCount; a++)
-        {
-            var id = problem.Accounts[a].Id.Value;
-            var west = id.StartsWith("west") ? id != "west-4" : id == "east-0";
-            state.Assign(a, data.IndexOf(a, west ? 0 : 1));
-        }
-        return (problem, data, state);
+        var repOf = problem.Accounts.Select(a => a.Id.Value.StartsWith("west") ? a.Id.Value != "west-4" : a.Id.Value == "east-0")
+            .Select(west => west ? 0 : 1).ToArray();
+        return (problem, data, AssignmentState.Of(data, repOf));
     }
 
     private static int Index(TerritoryProblem problem, string account) =>
