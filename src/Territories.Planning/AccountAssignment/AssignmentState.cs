@@ -149,6 +149,10 @@ internal sealed class AssignmentState
         return MetricSum[r] - _data.MetricValue[account][slot] >= LowerEdge(band, r);
     }
 
+    /// <summary>The slot of the account's current rep when the account is away from it as a move, else -1: where a move back goes.</summary>
+    public int MoveBackSlot(int account) =>
+        Slot[account] >= 0 && _data.CountsAsMove(account, RepOf(account)) ? _data.IndexOf(account, _data.Current[account]) : -1;
+
     /// <summary>True when moving the account to <paramref name="slot"/> keeps the move count within its limit.</summary>
     public bool MoveBudgetAllows(int account, int slot)
     {

@@ -51,6 +51,39 @@ public class LocalSearchTests
         Assert.Equal(before, state.RepOfAll());
     }
 
+    /// <summary>
+    /// Two reps, ten accounts, a move cap of one move, spent on b (today east's, placed west; it lies halfway, so either
+    /// rep serves it at the same travel). a is today west's but lies at the east rep's home: its move east saves travel but
+    /// would be a second move, so neither a relocation nor an exchange may make it. Moving b back home pays for it.
+    /// </summary>
+    [Fact]
+    public void Swap_MoveCapSpent_PaysForASavingRelocationWithAMoveBack()
+    {
+        var reps = new[] { Build.Rep("r-west", home: West), Build.Rep("r-east", home: East) };
+        var accounts = Enumerable.Range(0, 4).Select(i => Build.Account($"west-{i}", location: West, current: "r-west"))
+            .Concat(Enumerable.Range(0, 4).Select(i => Build.Account($"east-{i}", location: East, current: "r-east")))
+            .Append(Build.Account("a", location: East, current: "r-west"))
+            .Append(Build.Account("b", location: new GeoPoint(40.0, -99.0), current: "r-east")).ToList();
+        var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly, maxMovedShare: 0.1));
+        var data = AssignmentData.Build(problem, null);
+        Assert.Equal(1, data.MoveCap.Limit);
+        var (a, b) = (Index(problem, "a"), Index(problem, "b"));
+        var placed = data.Current.ToArray();
+        placed[b] = 0;
+        var state = AssignmentState.Of(data, placed);
+        var before = state.LinearCost;
+
+        LocalSearch.Relocate(data, state, CancellationToken.None);
+        Assert.Equal(placed, state.RepOfAll());
+        LocalSearch.Swap(data, state, CancellationToken.None);
+
+        Assert.Equal([1, 1], new[] { state.RepOf(a), state.RepOf(b) });
+        Assert.True(state.LinearCost < before, $"cost {state.LinearCost}, before {before}");
+        var evaluation = PlanEvaluator.Evaluate(problem, state.RepOfAll());
+        Assert.True(evaluation.IsFeasible, string.Join("; ", evaluation.Violations.Select(v => v.Message)));
+        Assert.Equal(1, evaluation.Kpis.MovedAccounts);
+    }
+
     private static (TerritoryProblem Problem, AssignmentData Data, AssignmentState State) TwoRepsWithAStrayEach(double strayWorkload, double westCapacity = 100, double eastCapacity = 100)
     {
         var reps = new[] { Build.Rep("r-west", westCapacity, home: West), Build.Rep("r-east", eastCapacity, home: East) };

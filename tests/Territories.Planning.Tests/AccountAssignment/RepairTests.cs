@@ -52,6 +52,56 @@ public class RepairTests
     }
 
     /// <summary>
+    /// Four reps of equal capacity, 162 hours: band [36.45, 44.55]. The cap of 2 moves is spent on k (current r3, now at r0)
+    /// and m (current r2, now at r1); r0 is over its band (the most broken) and r2 under it:
+    /// <code>
+    ///   r0: k (10) + five 8 h accounts only r0 and r1 may serve  50 h  (over 44.55)
+    ///   r1: m (8) + 10 + 10 + 10                                 38 h
+    ///   r2: 10 + 10 + 12                                         32 h  (under 36.45)
+    ///   r3: 10 + 10 + 10 + 12                                    42 h
+    /// </code>
+    /// The one move that leaves the cap as it is and repairs both is k to r2, which the given costs price at 1. Moving one
+    /// of r0's own accounts to r1 (a third move) and m back home to r2 repairs both at no cost. Weighing moves paid by a
+    /// move back, the repair takes that pair; without, it takes k's move.
+    /// </summary>
+    [Fact]
+    public void Run_MoveBacksWeighed_PaysForACheaperMoveWithAMoveBackThanTheCapNeutralMove()
+    {
+        var reps = new[] { Build.Rep("r0", skills: ["x"]), Build.Rep("r1", skills: ["x"]), Build.Rep("r2"), Build.Rep("r3") };
+        var accounts = Enumerable.Range(0, 5).Select(i => Build.Account($"own-{i}", 8, ["x"], current: "r0"))
+            .Append(Build.Account("k", 10, current: "r3")).Append(Build.Account("m", 8, current: "r2"))
+            .Concat(new[] { 10.0, 10, 10 }.Select((h, i) => Build.Account($"b{i}", h, current: "r1")))
+            .Concat(new[] { 10.0, 10, 12 }.Select((h, i) => Build.Account($"c{i}", h, current: "r2")))
+            .Concat(new[] { 10.0, 10, 10, 12 }.Select((h, i) => Build.Account($"d{i}", h, current: "r3"))).ToList();
+        var problem = TerritoryProblem.Create(reps, accounts, Options(TravelOnly with { Travel = 0, Disruption = 1 },
+            new BalanceRule(BalanceMetric.Workload, 0.10), maxMovedShare: 0.12));
+        var data = AssignmentData.Build(problem, null);
+        Assert.Equal(2, data.MoveCap.Limit);
+        int Index(string id) => problem.Accounts.Select((a, i) => (a, i)).Single(e => e.a.Id.Value == id).i;
+        var (k, m) = (Index("k"), Index("m"));
+        double PairCost(int a, int r) => a == k && r != 0 ? 1 : 0;
+
+        AssignmentState Repaired(bool pairsMoveBacks)
+        {
+            var placed = data.Current.ToArray();
+            (placed[k], placed[m]) = (0, 1);
+            var state = AssignmentState.Of(data, placed);
+            Assert.Equal(2, state.Moved);
+            Assert.True(state.ViolationOf(0) > 0 && state.ViolationOf(2) > 0);
+            new Repair(data, state, PairCost, pairsMoveBacks).Run(CancellationToken.None);
+            Assert.Equal(0, state.Violation());
+            Assert.True(PlanEvaluator.Evaluate(problem, state.RepOfAll()).IsFeasible);
+            return state;
+        }
+
+        var weighed = Repaired(pairsMoveBacks: true);
+        Assert.Equal([0, 2], new[] { weighed.RepOf(k), weighed.RepOf(m) });
+        Assert.Equal(0, Enumerable.Range(0, data.AccountCount).Sum(a => PairCost(a, weighed.RepOf(a))));
+        var capNeutralOnly = Repaired(pairsMoveBacks: false);
+        Assert.Equal(2, capNeutralOnly.RepOf(k));
+    }
+
+    /// <summary>
     /// Five reps that nothing can repair (each holds one 2-hour account only it may serve, over its tiny capacity and its
     /// band) are the most broken. Below them r5 and r6 (both at their limit of 10 accounts, skill y) sit outside the band
     /// [43.9, 53.7]: r5 with ten 3-hour accounts (30 h), r6 with ten 6-hour ones (60 h). No single move helps (r5 may not
