@@ -17,7 +17,6 @@ internal sealed class Repair(AssignmentData data, AssignmentState state, Func<in
 {
     private readonly List<(int Account, int Slot)>[] _byRep = ByRep(data);
     private readonly List<int>[] _accountsOf = state.AccountsByRep();
-    private readonly int[] _currentSlot = Enumerable.Range(0, data.AccountCount).Select(a => data.Current[a] >= 0 ? data.IndexOf(a, data.Current[a]) : -1).ToArray();
 
     /// <summary>
     /// The accounts away from a current rep they could go back to, in account order: the move backs to choose from once
@@ -164,7 +163,7 @@ internal sealed class Repair(AssignmentData data, AssignmentState state, Func<in
         var violation = state.Violation();
         foreach (var a in _canGoBack)
         {
-            var s = _currentSlot[a];
+            var s = state.MoveBackSlot(a);
             if (a == except || violation + state.ViolationDelta(a, s) >= below - 1e-15) continue;
             if (CostDelta(a, s) is var cost && cost < bestCost) (best, bestCost) = ((a, s), cost);
         }
@@ -178,7 +177,7 @@ internal sealed class Repair(AssignmentData data, AssignmentState state, Func<in
         var bestDelta = double.MaxValue;
         foreach (var a in _canGoBack)
         {
-            var s = _currentSlot[a];
+            var s = state.MoveBackSlot(a);
             if (a == except) continue;
             var delta = state.ViolationDelta(a, s) + 1e-9 * CostDelta(a, s);
             if (delta < bestDelta) (best, bestDelta) = ((a, s), delta);
@@ -209,7 +208,7 @@ internal sealed class Repair(AssignmentData data, AssignmentState state, Func<in
         {
             if (state.Slot[a] < 0)
                 for (var s = 0; s < data.Candidates[a].Length; s++) Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
-            else if (!data.MoveCap.Allows(state.Moved) && _canGoBack.Contains(a) && _currentSlot[a] is var s)
+            else if (!data.MoveCap.Allows(state.Moved) && _canGoBack.Contains(a) && state.MoveBackSlot(a) is var s)
                 Keep(ref best, Scored(a, s, -state.ViolationDelta(a, s), CostDelta(a, s)));
         }
         return best;
