@@ -37,6 +37,32 @@ internal sealed class AssignmentData
         Band = BalanceBand.For(problem);
     }
 
+    private AssignmentData(AssignmentData source, BalanceBand band)
+    {
+        Problem = source.Problem;
+        CandidateLimit = source.CandidateLimit;
+        AccountCount = source.AccountCount;
+        RepCount = source.RepCount;
+        Weights = source.Weights;
+        Scales = source.Scales;
+        Metric = source.Metric;
+        Capacity = source.Capacity;
+        MaxAccounts = source.MaxAccounts;
+        Current = source.Current;
+        MoveWeight = source.MoveWeight;
+        MoveCap = source.MoveCap;
+        Fractions = source.Fractions;
+        Candidates = source.Candidates;
+        Workload = source.Workload;
+        MetricValue = source.MetricValue;
+        Cost = source.Cost;
+        Seed = source.Seed;
+        Band = band;
+    }
+
+    /// <summary>The same candidates and costs under another balance band (a narrower one: <see cref="BalanceTightening"/>).</summary>
+    public AssignmentData WithBand(BalanceBand band) => new(this, band);
+
     public TerritoryProblem Problem { get; }
     /// <summary>How many nearest eligible reps each account was limited to; null when every eligible rep is a candidate.</summary>
     public int? CandidateLimit { get; }

@@ -53,6 +53,10 @@ internal sealed class BalanceBand
         return new BalanceBand(metric, tolerance, fractions, total);
     }
 
+    /// <summary>The same band with a smaller tolerance (fixed total only).</summary>
+    public BalanceBand Narrowed(double tolerance) =>
+        FixedTotal ? new BalanceBand(Metric, tolerance, _fractions, Total) : throw new InvalidOperationException("only a band over a fixed total narrows");
+
     public double LowerOf(int rep, double total) => (1 - Tolerance) * _fractions[rep] * total;
 
     public double UpperOf(int rep, double total) => (1 + Tolerance) * _fractions[rep] * total;

@@ -33,6 +33,17 @@ public class BalanceBandTests
         Assert.Equal([22, 66], band.Upper.Select(v => Math.Round(v, 9)));
     }
 
+    /// <summary>Narrowed to ±5%, the same fair shares bound the reps closer: [19, 21] and [57, 63].</summary>
+    [Fact]
+    public void Narrowed_BoundsTheSameSharesWithinTheSmallerTolerance()
+    {
+        var band = BalanceBand.For(Book(0.10))!.Narrowed(0.05);
+
+        Assert.Equal(0.05, band.Tolerance);
+        Assert.Equal([19, 57], band.Lower.Select(v => Math.Round(v, 9)));
+        Assert.Equal([21, 63], band.Upper.Select(v => Math.Round(v, 9)));
+    }
+
     /// <summary>The band and the evaluator agree: r0 with 20 (inside) passes both, r0 with 10 or 30 (outside) fails both.</summary>
     [Theory]
     [InlineData(new[] { 0, 0, 1, 1 }, true)]
