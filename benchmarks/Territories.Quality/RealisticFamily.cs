@@ -7,8 +7,9 @@ namespace Territories.Quality;
 
 /// <summary>
 /// The realistic family: <see cref="RealisticBook"/> books over the counties of a region of several states, the region
-/// chosen by the seed (seed mod 5), one rep per 89 accounts within 20 to 200 reps. Seeds 1-3 are the tuning set;
-/// 101-105 are held back and only run at the end.
+/// chosen by the seed (seed mod 5), one rep per 89 accounts within 20 to 200 reps. Seeds 1-5 are the tuning set;
+/// 201-205 are held back and only run at the end (101-105 were until 2026-12-04, when they had been run after too many
+/// changes to count as unseen).
 /// </summary>
 internal static class RealisticFamily
 {
