@@ -7,7 +7,7 @@ namespace Territories.Planning.AccountAssignment;
 /// every rep at it is free. So where the LP balances the reps closer than the band asks, the rounding's plan kept its
 /// reps anywhere inside the band and the search after it seldom brought them closer: on the 4,000 x 45 midwest tuning
 /// book (seed 2; the LP balances every rep to its share exactly) the plan ended at 2.8% deviation, 0.84% above the bound
-/// at 60 s. Rounded again within 0.2% and 0.4% of fair share, then searched as before: 0.4% deviation, 0.25% above it.
+/// at 60 s. Rounded again within 0.2 and 0.4 points of fair share, then searched as before: 0.4% deviation, 0.25% above it.
 /// Each narrower band is a copy of the data (<see cref="AssignmentData.WithBand"/>); the plans it gives keep the real
 /// band too and go to the incumbent, which scores them with the balance term.
 /// </summary>
@@ -15,10 +15,10 @@ internal static class BalanceTightening
 {
     /// <summary>
     /// How far beyond the LP's largest deviation each narrower band reaches: whole accounts cannot balance as finely as
-    /// the LP's shares, and which margin pays best differs by book (0.2% and 0.8% on the 1,000-account plains book the
-    /// README's held-back table names, 0.4% on the midwest one above), so a ladder of them is tried: the middle ones
-    /// first, then the loose ones (cheap to repair, seldom best), then the tightest (their repairs take longest: on the
-    /// plains book 0.56 s at 0.05% against 0.03 s at 0.4%), within the step's share of the time.
+    /// the LP's shares, and which margin pays best differs by book (0.2 and 0.8 points on the formerly held-back
+    /// plains-1000-s104, 0.4 on the midwest book above), so a ladder of them is tried: the middle ones first, then the
+    /// loose ones (cheap to repair, seldom best), then the tightest (their repairs take longest: on plains-1000-s104
+    /// 0.56 s at 0.05 points against 0.03 s at 0.4), within the step's share of the time.
     /// </summary>
     private static readonly double[] Margins = [0.002, 0.004, 0.008, 0.001, 0.016, 0.032, 0.0005];
 
