@@ -37,31 +37,16 @@ internal sealed class AssignmentData
         Band = BalanceBand.For(problem);
     }
 
-    private AssignmentData(AssignmentData source, BalanceBand band)
+    /// <summary>
+    /// The same candidates and costs under another balance band (a narrower one: <see cref="BalanceTightening"/>): a
+    /// shallow copy, every array shared, so a field added later is copied too; the integer scales do not depend on the band.
+    /// </summary>
+    public AssignmentData WithBand(BalanceBand band)
     {
-        Problem = source.Problem;
-        CandidateLimit = source.CandidateLimit;
-        AccountCount = source.AccountCount;
-        RepCount = source.RepCount;
-        Weights = source.Weights;
-        Scales = source.Scales;
-        Metric = source.Metric;
-        Capacity = source.Capacity;
-        MaxAccounts = source.MaxAccounts;
-        Current = source.Current;
-        MoveWeight = source.MoveWeight;
-        MoveCap = source.MoveCap;
-        Fractions = source.Fractions;
-        Candidates = source.Candidates;
-        Workload = source.Workload;
-        MetricValue = source.MetricValue;
-        Cost = source.Cost;
-        Seed = source.Seed;
-        Band = band;
+        var copy = (AssignmentData)MemberwiseClone();
+        copy.Band = band;
+        return copy;
     }
-
-    /// <summary>The same candidates and costs under another balance band (a narrower one: <see cref="BalanceTightening"/>).</summary>
-    public AssignmentData WithBand(BalanceBand band) => new(this, band);
 
     public TerritoryProblem Problem { get; }
     /// <summary>How many nearest eligible reps each account was limited to; null when every eligible rep is a candidate.</summary>
@@ -89,7 +74,7 @@ internal sealed class AssignmentData
     /// <summary>A rep per account from a supply-aware nearest-rep pass (-1: none had room): the construction's first preference.</summary>
     public int[] Seed { get; }
     /// <summary>The hard balance band, or null without a tolerance.</summary>
-    public BalanceBand? Band { get; }
+    public BalanceBand? Band { get; private set; }
 
     /// <summary>The integer scales every CP-SAT model over this candidate set uses.</summary>
     public SolverIntegers Integers => _integers ??= SolverIntegers.For(this);
