@@ -17,8 +17,10 @@ namespace Territories.Planning.AccountAssignment;
 /// empty when every eligible pair was a candidate (nothing was priced).</param>
 /// <param name="ReducedCost">Each pair's reduced cost at the LP's duals, by account and rep (what the LP says a pair costs
 /// beyond what its rows are worth: 0 on the pairs it uses); null when nothing was priced.</param>
+/// <param name="AccountDuals">The dual of each account's row (what covering it is worth), where the column-generation dive's
+/// prices start (<see cref="RepColumnMaster"/>).</param>
 internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation,
-    IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null)
+    IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null, double[]? AccountDuals = null)
 {
     /// <summary>The relaxation over the candidate pairs has no solution, so neither has the pruned model.</summary>
     public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], new HashSet<int>(), [], 0, null, []);
@@ -259,7 +261,7 @@ internal sealed class LpRelaxation
     {
         var (preferred, integral) = Rounded();
         var split = _columns.Where(c => integral[c.Account] < 0 && c.X.SolutionValue() > IntegralTolerance).Select(c => c.Rep).ToHashSet();
-        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, duals is null ? null : (a, r) => _data.PairCost(a, r) - duals.Of(a, r));
+        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, duals is null ? null : (a, r) => _data.PairCost(a, r) - duals.Of(a, r), _assign.Select(c => c.DualValue()).ToArray());
     }
 
     /// <summary>How far above an account's cheapest reduced cost <see cref="LpResult.NearCheapest"/> lists reps, in average accounts' shares of the LP's value.</summary>

@@ -65,7 +65,8 @@ public class EjectionChainSearchTests
     [Fact]
     public void Solve_OnATypeDBook_TheSearchImprovesOnTheLpGuidedPlans()
     {
-        var problem = TypeD(agents: 10, jobs: 100, seed: 11);
+        // Five reps: on books of ten or more the column-generation dives come first (ColumnGenerationDiveTests).
+        var problem = TypeD(agents: 5, jobs: 100, seed: 11);
         var snapshots = new List<PlanSnapshot>();
 
         var plan = Solve(problem, deterministicTime: 2, new SynchronousProgress<PlanSnapshot>(snapshots.Add));

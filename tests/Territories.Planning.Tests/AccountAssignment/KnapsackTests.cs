@@ -1,0 +1,49 @@
+using Territories.Planning.AccountAssignment;
+
+namespace Territories.Planning.Tests.AccountAssignment;
+
+public class KnapsackTests
+{
+    [Fact]
+    public void Best_TakesTheMostProfitableItemsThatFit()
+    {
+        // 4 + 3 hours for 40 + 50 beats every other fit (5 + 4: 50, 4 + 6: 70, 6 + 3: 80).
+        var (profit, taken) = Knapsack.Best([5, 4, 6, 3], [10, 40, 30, 50], capacity: 10);
+
+        Assert.Equal(90, profit, 9);
+        Assert.Equal([1, 3], taken.Order());
+    }
+
+    [Fact]
+    public void Best_LeavesOutItemsOfNoProfitAndItemsLargerThanTheCapacity()
+    {
+        var (profit, taken) = Knapsack.Best([1, 2, 11, 3], [-5, 0, 100, 7], capacity: 10);
+
+        Assert.Equal(7, profit, 9);
+        Assert.Equal([3], taken);
+    }
+
+    [Fact]
+    public void Best_AgreesWithEverySubsetTriedOnRandomItems()
+    {
+        var random = new Random(3);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var count = random.Next(1, 11);
+            var weights = Enumerable.Range(0, count).Select(_ => random.Next(0, 15)).ToArray();
+            var profits = Enumerable.Range(0, count).Select(_ => random.NextDouble() * 20 - 5).ToArray();
+            var capacity = random.Next(0, 40);
+
+            var (profit, taken) = Knapsack.Best(weights, profits, capacity);
+
+            var best = Enumerable.Range(0, 1 << count)
+                .Where(set => Members(set, count).Sum(i => weights[i]) <= capacity)
+                .Max(set => Members(set, count).Sum(i => profits[i]));
+            Assert.Equal(best, profit, 9);
+            Assert.True(taken.Sum(i => weights[i]) <= capacity);
+            Assert.Equal(profit, taken.Sum(i => profits[i]), 9);
+        }
+    }
+
+    private static IEnumerable<int> Members(int set, int count) => Enumerable.Range(0, count).Where(i => (set & (1 << i)) != 0);
+}
