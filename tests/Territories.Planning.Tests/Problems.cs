@@ -69,6 +69,15 @@ internal static class Problems
     /// share. <paramref name="typeD"/>: Chu and Beasley's type D, the hardest kind: workloads 1-100, each pair's cost 111
     /// minus its workload plus noise (the cheap reps are the ones an account costs most capacity).
     /// </summary>
+    /// <summary>The optimum of a small problem, proven by CP-SAT on the whole model (one worker, deterministic).</summary>
+    public static decimal ProvenOptimum(TerritoryProblem problem, AssignmentData data)
+    {
+        var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null);
+        var outcome = CpSatRun.Solve(model, new SolveSettings(TimeSpan.FromSeconds(120), 1, 0, 60), null, CancellationToken.None);
+        Assert.Equal(Google.OrTools.Sat.CpSolverStatus.Optimal, outcome.Status);
+        return PlanEvaluator.Evaluate(problem, outcome.Best!).Objective;
+    }
+
     public static TerritoryProblem Gap(int agents, int jobs, int seed, bool typeD = false, BalanceRule? balance = null, ObjectiveWeights? weights = null)
     {
         var random = new Random(seed);

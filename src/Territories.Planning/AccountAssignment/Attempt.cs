@@ -256,7 +256,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// The column-generation dives (<see cref="ColumnGenerationDive"/>) within their share of the time left: the root's
     /// bound (global when every eligible pair is a candidate), then dive after dive, CP-SAT sharing the accounts each
     /// leaves among the reps it leaves free, with the fixed columns' accounts constant (<see cref="ResidualTimeShare"/>).
-    /// With a deterministic limit the dives may use all the time left, like the LP, so runs stay reproducible.
+    /// With a deterministic limit the dives may use all the time left, like the LP, so runs stay reproducible, and at most
+    /// <see cref="DeterministicDives"/> are tried.
     /// </summary>
     private void DiveThroughColumns(LpResult lp, CancellationToken cancel)
     {
@@ -266,7 +267,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var rooted = dives.SolveRoot(budget.Token);
         if (data.CandidateLimit is null) incumbent.ImproveBound(dives.Bound - 1e-7 * Math.Max(1, Math.Abs(dives.Bound)), "column-generation");
         Trace($"column-generation root bound={dives.Bound} rounds={dives.Rounds} columns={dives.Columns}");
-        for (var k = 0; rooted && k < Math.Min(dives.DiveCount, MaxDives) && !budget.IsCancellationRequested; k++)
+        var most = Math.Min(dives.DiveCount, settings.DeterministicTime is null ? MaxDives : DeterministicDives);
+        for (var k = 0; rooted && k < most && !budget.IsCancellationRequested; k++)
         {
             if (dives.Dive(k, out var freeReps, budget.Token) is not { } fixedRepOf) continue;
             var before = incumbent.Evaluation?.Objective;
@@ -287,6 +289,12 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
     /// <summary>The most dives tried, each first fixing the next column the root's solution uses.</summary>
     private const int MaxDives = 20;
+
+    /// <summary>
+    /// With a deterministic limit, the dives tried: each residual model may take the whole deterministic limit (as every
+    /// CP-SAT run of a deterministic solve does), so the count bounds the solve's length.
+    /// </summary>
+    private const int DeterministicDives = 3;
 
     private int[]? BestCandidatePlan() => incumbent.RepOf is { } best && IsCandidatePlan(best) ? best : null;
 

@@ -1,5 +1,3 @@
-using Google.OrTools.Sat;
-using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
 using Territories.Planning.AccountAssignment;
 using static Territories.Planning.Tests.Problems;
@@ -73,13 +71,5 @@ public class ColumnGenerationDiveTests
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 401, seed: 1, typeD: true), null)));
         var banded = Gap(agents: 10, jobs: 40, seed: 1, typeD: true, balance: new BalanceRule(BalanceMetric.Workload, 0.3));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(banded, null)));
-    }
-
-    private static decimal ProvenOptimum(TerritoryProblem problem, AssignmentData data)
-    {
-        var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null);
-        var outcome = CpSatRun.Solve(model, new SolveSettings(TimeSpan.FromSeconds(120), 1, 0, 60), null, CancellationToken.None);
-        Assert.Equal(CpSolverStatus.Optimal, outcome.Status);
-        return PlanEvaluator.Evaluate(problem, outcome.Best!).Objective;
     }
 }

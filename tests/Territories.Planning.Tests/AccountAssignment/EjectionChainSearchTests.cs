@@ -135,13 +135,5 @@ public class EjectionChainSearchTests
         return offered;
     }
 
-    private static decimal ProvenOptimum(TerritoryProblem problem, AssignmentData data)
-    {
-        var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null);
-        var outcome = CpSatRun.Solve(model, new SolveSettings(TimeSpan.FromSeconds(120), 1, 0, 60), null, CancellationToken.None);
-        Assert.Equal(CpSolverStatus.Optimal, outcome.Status);
-        return PlanEvaluator.Evaluate(problem, outcome.Best!).Objective;
-    }
-
     private static TerritoryProblem TypeD(int agents, int jobs, int seed) => Gap(agents, jobs, seed, typeD: true);
 }
