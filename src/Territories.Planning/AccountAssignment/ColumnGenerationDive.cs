@@ -61,7 +61,7 @@ internal sealed class ColumnGenerationDive
     /// <summary>Column generation at the root; false when GLOP fails or <paramref name="cancel"/> stops it first.</summary>
     public bool SolveRoot(CancellationToken cancel)
     {
-        if (!_master.Generate(int.MaxValue / 20, cancel)) return false;
+        if (!_master.Generate(rounds: null, cancel)) return false;
         _rootOrder = _master.Used().OrderByDescending(u => u.Share).Select(u => u.Column).ToList();
         return true;
     }

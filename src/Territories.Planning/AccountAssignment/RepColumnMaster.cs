@@ -30,6 +30,12 @@ internal sealed class RepColumnMaster
     private double _fixedCost;
     private double[]? _center;
 
+    /// <summary>Each rep's candidate accounts with their whole hours and costs, read once for every pricing.</summary>
+    private readonly (int Account, int Hours, double Cost)[][] _options;
+
+    /// <summary>A hard stop for a dive step whose accounts stay uncovered: this many times its rounds.</summary>
+    private const int UncoveredRoundsFactor = 20;
+
     /// <summary>One rep's accounts as a column of the master.</summary>
     public sealed record Column(int Rep, int[] Accounts, double Cost, Variable Share);
 
@@ -59,6 +65,9 @@ internal sealed class RepColumnMaster
         _onePerRep = Enumerable.Range(0, data.RepCount).Select(_ => _solver.MakeConstraint(0, 1)).ToArray();
         _repFixed = new bool[data.RepCount];
         _accountFixed = new bool[data.AccountCount];
+        _options = Enumerable.Range(0, data.RepCount).Select(r => Enumerable.Range(0, data.AccountCount)
+            .Select(a => (Account: a, Slot: data.IndexOf(a, r))).Where(e => e.Slot >= 0)
+            .Select(e => (e.Account, (int)Math.Round(data.Workload[e.Account][e.Slot]), data.Cost[e.Account][e.Slot])).ToArray()).ToArray();
         // Each account may stay uncovered at a price above any column's, so the master always has a solution.
         var uncoveredPrice = 10 * data.Cost.Max(costs => costs.DefaultIfEmpty(0).Max()) + 1;
         foreach (var cover in _cover)
@@ -91,13 +100,16 @@ internal sealed class RepColumnMaster
 
     public int RepCount => _repFixed.Length;
 
+    private bool NothingFixed => FreeRepCount == RepCount;
+
     /// <summary>Adds each rep's accounts in the plan as a column (a rep over its capacity adds none).</summary>
     public void Seed(int[] repOf)
     {
         for (var r = 0; r < _data.RepCount; r++)
         {
-            var accounts = Enumerable.Range(0, repOf.Length).Where(a => repOf[a] == r).ToArray();
-            if (accounts.All(a => _data.IndexOf(a, r) >= 0) && accounts.Sum(a => Hours(a, r)) <= _capacity[r]) Add(r, accounts);
+            var accounts = _options[r].Where(o => repOf[o.Account] == r).ToList();
+            if (accounts.Count == repOf.Count(rep => rep == r) && accounts.Sum(o => o.Hours) <= _capacity[r])
+                Add(r, accounts.Select(o => o.Account).ToArray(), accounts.Sum(o => o.Cost));
         }
     }
 
@@ -136,25 +148,26 @@ internal sealed class RepColumnMaster
     }
 
     /// <summary>
-    /// Column generation until no rep has a column of negative reduced cost, or, after <paramref name="iterations"/>, until
-    /// no account is left uncovered (a dive step need not converge); before anything is fixed, also once the bound rounded
-    /// up reaches the master's value on a book of whole costs. False when GLOP fails or <paramref name="cancel"/> stops it.
+    /// Column generation until no rep has a column of negative reduced cost, or, after <paramref name="rounds"/> (null: no
+    /// such limit), until no account is left uncovered (a dive step need not converge; at most
+    /// <see cref="UncoveredRoundsFactor"/> times as many rounds); before anything is fixed, also once the bound rounded up
+    /// reaches the master's value on a book of whole costs. False when GLOP fails or <paramref name="cancel"/> stops it.
     /// </summary>
-    public bool Generate(int iterations, CancellationToken cancel)
+    public bool Generate(int? rounds, CancellationToken cancel)
     {
         var centerBound = double.NegativeInfinity;
         // After a fixing the smoothing starts again from the master's own duals: the old centre priced the fixed accounts too.
-        if (_repFixed.Any(f => f)) _center = null;
+        if (!NothingFixed) _center = null;
         else if (Iterations == 0 && _center is not null) AddBestColumnsAt(_center, ref centerBound);
-        for (var round = 0; round < 20 * iterations; round++)
+        for (var round = 1; rounds is null || round <= UncoveredRoundsFactor * rounds; round++)
         {
             if (cancel.IsCancellationRequested || !Solve()) return false;
             Iterations++;
             var duals = _cover.Select(c => c.DualValue()).ToArray();
             var value = _solver.Objective().Value();
             var added = Price(duals, ref centerBound);
-            var settled = _integralCosts && !_repFixed.Any(f => f) && Bound >= value - Tolerance;
-            var longEnough = round + 1 >= iterations && !LeavesAccountsUncovered;
+            var settled = _integralCosts && NothingFixed && Bound >= value - Tolerance;
+            var longEnough = round >= rounds && !LeavesAccountsUncovered;
             if (added == 0 || settled || longEnough) return added == 0 || Solve();
         }
         return Solve();
@@ -180,10 +193,10 @@ internal sealed class RepColumnMaster
             var prices = atCenter ? duals.Select((d, a) => Smoothing * _center![a] + (1 - Smoothing) * d).ToArray() : duals;
             var (bound, best) = LagrangianBound(prices);
             if (bound > centerBound) (centerBound, _center) = (bound, prices);
-            if (!_repFixed.Any(f => f)) _bound = Math.Max(_bound, bound);
+            if (NothingFixed) _bound = Math.Max(_bound, bound);
             var added = 0;
             for (var r = 0; r < _data.RepCount; r++)
-                if (best[r] is { } accounts && accounts.Sum(a => duals[a] - CostOf(a, r)) + limits[r] > Tolerance && Add(r, accounts)) added++;
+                if (best[r] is { } column && column.Accounts.Sum(a => duals[a]) - column.Cost + limits[r] > Tolerance && Add(r, column.Accounts, column.Cost)) added++;
             if (added > 0 || !atCenter) return added;
             atCenter = false;
         }
@@ -196,39 +209,34 @@ internal sealed class RepColumnMaster
         centerBound = bound;
         _bound = Math.Max(_bound, bound);
         for (var r = 0; r < _data.RepCount; r++)
-            if (best[r] is { Length: > 0 } accounts) Add(r, accounts);
+            if (best[r] is { Accounts.Length: > 0 } column) Add(r, column.Accounts, column.Cost);
     }
 
     /// <summary>
     /// The Lagrangian bound at these prices of the accounts' rows (every free rep takes its best knapsack, or nothing),
     /// with each free rep's best set of accounts.
     /// </summary>
-    private (double Bound, int[]?[] Best) LagrangianBound(double[] prices)
+    private (double Bound, (int[] Accounts, double Cost)?[] Best) LagrangianBound(double[] prices)
     {
         var bound = _fixedCost;
         for (var a = 0; a < prices.Length; a++)
             if (!_accountFixed[a]) bound += prices[a];
-        var best = new int[]?[_data.RepCount];
+        var best = new (int[] Accounts, double Cost)?[_data.RepCount];
         for (var r = 0; r < _data.RepCount; r++)
         {
             if (_repFixed[r]) continue;
-            var accounts = Enumerable.Range(0, _data.AccountCount).Where(a => !_accountFixed[a] && _data.IndexOf(a, r) >= 0).ToList();
-            var (profit, taken) = Knapsack.Best(accounts.Select(a => Hours(a, r)).ToList(), accounts.Select(a => prices[a] - CostOf(a, r)).ToList(), _capacity[r]);
+            var open = _options[r].Where(o => !_accountFixed[o.Account]).ToList();
+            var (profit, taken) = Knapsack.Best(open.Select(o => o.Hours).ToList(), open.Select(o => prices[o.Account] - o.Cost).ToList(), _capacity[r]);
             bound -= profit;
-            best[r] = taken.Select(i => accounts[i]).ToArray();
+            best[r] = (taken.Select(i => open[i].Account).ToArray(), taken.Sum(i => open[i].Cost));
         }
         return (bound, best);
     }
 
-    private int Hours(int account, int rep) => (int)Math.Round(_data.Workload[account][_data.IndexOf(account, rep)]);
-
-    private double CostOf(int account, int rep) => _data.Cost[account][_data.IndexOf(account, rep)];
-
-    private bool Add(int rep, int[] accounts)
+    private bool Add(int rep, int[] accounts, double cost)
     {
         Array.Sort(accounts);
         if (!_known.Add($"{rep}:{string.Join(',', accounts)}")) return false;
-        var cost = accounts.Sum(a => CostOf(a, rep));
         var share = _solver.MakeNumVar(0, 1, "");
         _solver.Objective().SetCoefficient(share, cost);
         foreach (var a in accounts) _cover[a].SetCoefficient(share, 1);
