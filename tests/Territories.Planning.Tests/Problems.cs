@@ -64,11 +64,6 @@ internal static class Problems
         return TerritoryProblem.Create(reps, accounts, Options(new ObjectiveWeights(0, 1, 1, 0), new BalanceRule(BalanceMetric.Workload, 0.10), maxMovedShare));
     }
 
-    /// <summary>
-    /// A seeded generalised assignment instance: every pair listed, costs and workloads random, capacities 80% of a fair
-    /// share. <paramref name="typeD"/>: Chu and Beasley's type D, the hardest kind: workloads 1-100, each pair's cost 111
-    /// minus its workload plus noise (the cheap reps are the ones an account costs most capacity).
-    /// </summary>
     /// <summary>The optimum of a small problem, proven by CP-SAT on the whole model (one worker, deterministic).</summary>
     public static decimal ProvenOptimum(TerritoryProblem problem, AssignmentData data)
     {
@@ -78,6 +73,11 @@ internal static class Problems
         return PlanEvaluator.Evaluate(problem, outcome.Best!).Objective;
     }
 
+    /// <summary>
+    /// A seeded generalised assignment instance: every pair listed, costs and workloads random, capacities 80% of a fair
+    /// share. <paramref name="typeD"/>: Chu and Beasley's type D, the hardest kind: workloads 1-100, each pair's cost 111
+    /// minus its workload plus noise (the cheap reps are the ones an account costs most capacity).
+    /// </summary>
     public static TerritoryProblem Gap(int agents, int jobs, int seed, bool typeD = false, BalanceRule? balance = null, ObjectiveWeights? weights = null)
     {
         var random = new Random(seed);

@@ -265,7 +265,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         if (settings.DeterministicTime is null) budget.CancelAfter(ShareOfRemaining(ColumnGenerationDive.TimeShare));
         var dives = new ColumnGenerationDive(data, lp.AccountDuals, BestCandidatePlan());
         var rooted = dives.SolveRoot(budget.Token);
-        if (data.CandidateLimit is null) incumbent.ImproveBound(dives.Bound - 1e-7 * Math.Max(1, Math.Abs(dives.Bound)), "column-generation");
+        if (data.CandidateLimit is null) incumbent.ImproveBound(FloatingBound.Safe(dives.Bound), "column-generation");
         Trace($"column-generation root bound={dives.Bound} rounds={dives.Rounds} columns={dives.Columns}");
         var most = Math.Min(dives.DiveCount, settings.DeterministicTime is null ? MaxDives : DeterministicDives);
         for (var k = 0; rooted && k < most && !budget.IsCancellationRequested; k++)

@@ -261,7 +261,7 @@ internal sealed class LpRelaxation
     {
         var (preferred, integral) = Rounded();
         var split = _columns.Where(c => integral[c.Account] < 0 && c.X.SolutionValue() > IntegralTolerance).Select(c => c.Rep).ToHashSet();
-        return new LpResult(bound - 1e-7 * Math.Max(1, Math.Abs(bound)), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, duals is null ? null : (a, r) => _data.PairCost(a, r) - duals.Of(a, r), _assign.Select(c => c.DualValue()).ToArray());
+        return new LpResult(FloatingBound.Safe(bound), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, duals is null ? null : (a, r) => _data.PairCost(a, r) - duals.Of(a, r), _assign.Select(c => c.DualValue()).ToArray());
     }
 
     /// <summary>How far above an account's cheapest reduced cost <see cref="LpResult.NearCheapest"/> lists reps, in average accounts' shares of the LP's value.</summary>

@@ -52,7 +52,9 @@ internal sealed class RepColumnMaster
     /// </summary>
     private const double MaxCapacity = 10_000;
 
-    private static bool IsWhole(double value) => value >= 0 && Math.Abs(value - Math.Round(value)) < 1e-9;
+    private static bool IsWhole(double value) => value >= 0 && IsInteger(value);
+
+    private static bool IsInteger(double value) => Math.Abs(value - Math.Round(value)) < 1e-9;
 
     /// <param name="startDuals">The compact LP's duals of the accounts' rows, where the smoothing starts; null: the master's own.</param>
     public RepColumnMaster(AssignmentData data, double[]? startDuals)
@@ -60,7 +62,7 @@ internal sealed class RepColumnMaster
         _data = data;
         _center = startDuals?.Length == data.AccountCount ? startDuals : null;
         _capacity = Enumerable.Range(0, data.RepCount).Select(r => (int)Math.Floor(data.Capacity[r] + 1e-9)).ToArray();
-        _integralCosts = data.Cost.All(costs => costs.All(c => Math.Abs(c - Math.Round(c)) < 1e-9));
+        _integralCosts = data.Cost.All(costs => costs.All(IsInteger));
         _cover = Enumerable.Range(0, data.AccountCount).Select(_ => _solver.MakeConstraint(1, 1)).ToArray();
         _onePerRep = Enumerable.Range(0, data.RepCount).Select(_ => _solver.MakeConstraint(0, 1)).ToArray();
         _repFixed = new bool[data.RepCount];
