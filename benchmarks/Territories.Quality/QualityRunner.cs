@@ -31,7 +31,7 @@ public static class QualityRunner
           assignment instances (GAP sets, the realistic family) also run two textbook peers after the engine, one after the
           other with the same limit: plain CP-SAT on the whole contract, and LP-and-fix (GLOP relaxation, integral accounts
           fixed, CP-SAT on the rest); --peers off skips them
-          the realistic family: books over real counties (region by seed mod 5; tuning seeds 1-3, held back 101-105)
+          the realistic family: books over real counties (region by seed mod 5; tuning seeds 1-5, the rest held back)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -253,6 +253,12 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
             stderr.WriteLine($"--peers must be on or off, not \"{peers}\"");
             return null;
         }
+        var counties = values.GetValueOrDefault("--counties") ?? Path.Combine("data", "geo", "us-counties.geojson");
+        if (family is not null && !File.Exists(counties))
+        {
+            stderr.WriteLine($"--counties: no county atlas at \"{Path.GetFullPath(counties)}\" (run from the repository root, or pass --counties PATH)");
+            return null;
+        }
         var sets = values.TryGetValue("--sets", out var s) ? s.Split(',') : Directory.Exists(shared) ? Directory.GetDirectories(shared, "gap-*").Order(StringComparer.Ordinal).ToArray() : [];
         try
         {
@@ -264,8 +270,7 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                 values.TryGetValue("--scale", out var scale) ? Numbers(scale) : null,
                 values.TryGetValue("--scale-one", out var one) ? int.Parse(one, CultureInfo.InvariantCulture) : null,
                 values.GetValueOrDefault("--baseline"),
-                family is null ? null : new FamilyOptions(Numbers(values.GetValueOrDefault("--sizes") ?? "1000,4000"), Numbers(values.GetValueOrDefault("--seeds") ?? "1,2,3"),
-                    values.GetValueOrDefault("--counties") ?? Path.Combine("data", "geo", "us-counties.geojson")),
+                family is null ? null : new FamilyOptions(Numbers(values.GetValueOrDefault("--sizes") ?? "1000,4000"), Numbers(values.GetValueOrDefault("--seeds") ?? "1,2,3"), counties),
                 values.GetValueOrDefault("--peers") != "off",
                 values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null,
                 values.GetValueOrDefault("--routing"),
