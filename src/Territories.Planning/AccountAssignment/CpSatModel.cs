@@ -37,12 +37,11 @@ internal sealed class CpSatModel
         SwitchableRules = switchableRules;
         (_workload, _metric, ObjectiveScale) = (data.Integers.Workload, data.Integers.Metric, data.Integers.Objective);
         Slots = Enumerable.Range(0, data.AccountCount).Select(_scope.SlotsOf).ToArray();
-        X = Slots.Select(slots => new BoolVar[slots.Length]).ToArray();
-        foreach (var pairs in PairsByRep())
+        X = Slots.Select((slots, a) =>
         {
             cancel.ThrowIfCancellationRequested();
-            foreach (var (a, k) in pairs) X[a][k] = Model.NewBoolVar($"x_{a}_{RepOf(a, k)}");
-        }
+            return slots.Select(s => Model.NewBoolVar($"x_{a}_{data.Candidates[a][s]}")).ToArray();
+        }).ToArray();
         Action[] steps = [AddEachAccountOnce, AddCapacity, AddMaxAccounts, AddBalance, AddMaxMovedShare, () => AddObjective(referenceMetricTotal)];
         foreach (var step in steps)
         {
@@ -112,20 +111,6 @@ internal sealed class CpSatModel
     }
 
     private int RepOf(int a, int k) => _data.Candidates[a][Slots[a][k]];
-
-    /// <summary>
-    /// The decided pairs rep by rep: the order the variables are created in, which CP-SAT's search follows. Account by
-    /// account (each account's candidates cheapest first), the whole model hinted with the ejection chains' plan ended
-    /// d05200 at 12756-12759 in five runs (median 12759) where plain CP-SAT reaches 12744-12757; rep by rep, 12748-12759
-    /// (median 12751), and d05100 6355-6356 against 6356-6360 in three runs (`territories solve FILE --time-limit 30`).
-    /// </summary>
-    private List<(int Account, int Slot)>[] PairsByRep()
-    {
-        var byRep = Enumerable.Range(0, _data.RepCount).Select(_ => new List<(int, int)>()).ToArray();
-        for (var a = 0; a < Slots.Length; a++)
-            for (var k = 0; k < Slots[a].Length; k++) byRep[RepOf(a, k)].Add((a, k));
-        return byRep;
-    }
 
     private void AddEachAccountOnce()
     {
