@@ -213,8 +213,9 @@ internal sealed record Row(string Set, string Instance, string Size, decimal? Be
     /// <summary>Engine objective over the best peer's; below 1 the engine is ahead.</summary>
     public double? RatioToBestPeer => Objective is { } o && Peers?.Best is { } p && p != 0 ? (double)(o / p) : null;
 
+    /// <summary>The ratio, or why there is none: an engine that proved the book infeasible says so (a right answer, not a miss).</summary>
     private string RatioCell => Peers is null ? "" : RatioToBestPeer is { } r ? r.ToString("0.0000", CultureInfo.InvariantCulture)
-        : Objective is null ? "engine: no plan" : "no peer plan";
+        : Objective is not null ? "no peer plan" : Status == PlanStatus.Infeasible ? "engine: infeasible, proven" : "engine: no plan";
 
     public string Markdown() => string.Create(CultureInfo.InvariantCulture,
         $"| {Set} | {Instance} | {Size} | {BestKnown} | {Objective:0.####} | {GapPercent:0.00} | {Bound:0.####} | {BoundSource} | {GapToBoundPercent:0.00} | {FirstPlanSeconds:0.0} | {TimeToBestSeconds:0.0} | {Status.ToString().ToLowerInvariant()} | {Peers?.PlainCpSat.Cell()} | {Peers?.LpAndFix.Cell()} | {RatioCell} |");

@@ -21,9 +21,9 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         found.AddRange(NoEligibleRep());
         if (found.Count > 0) return found; // the capacity checks below assume every account has a rep
         found.AddRange(LockedOverLimits());
-        found.AddRange(Shortage(problem.LeastWorkloadOf, r => problem.Reps[r].Capacity, "hours", DiagnosticCodes.SkillCapacity));
+        found.AddRange(Shortage(problem.LeastWorkloadOf, r => problem.Reps[r].Capacity, DiagnosticCodes.SkillCapacity, HaveOnly("hours")));
         if (problem.Reps.Any(r => r.MaxAccounts is not null))
-            found.AddRange(Shortage(_ => 1, r => problem.Reps[r].MaxAccounts ?? double.PositiveInfinity, "accounts", DiagnosticCodes.MaxAccountsTooFew));
+            found.AddRange(Shortage(_ => 1, r => problem.Reps[r].MaxAccounts ?? double.PositiveInfinity, DiagnosticCodes.MaxAccountsTooFew, HaveOnly("accounts")));
         found.AddRange(MovedShare());
         found.AddRange(Balance());
         return found;
@@ -94,8 +94,15 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         .GroupBy(g => problem.EligibleRepsOf(g.First()), SameReps.Instance)
         .Select(g => g.SelectMany(accounts => accounts).Order().ToList()).ToList();
 
+    /// <summary>How a shortage of a plain limit (capacity hours, maxAccounts) reads: who needs how much, and what the reps have.</summary>
+    private static ShortageWording HaveOnly(string unit) => (who, demand, reps, supply) =>
+        $"{who} need at least {Hours(demand)} {unit}, but {reps} have only {Hours(supply)} {unit}";
+
+    /// <summary>The sentence for a shortage: who (<see cref="WhoAre"/>), their demand, the reps able to serve them and their supply.</summary>
+    private delegate string ShortageWording(string who, double demand, string reps, double supply);
+
     /// <summary>The flow check: accounts grouped by who may serve them; a shortage names the skills, accounts and reps.</summary>
-    private IEnumerable<Diagnostic> Shortage(Func<int, double> demandOf, Func<int, double> supplyOf, string unit, string code)
+    private IEnumerable<Diagnostic> Shortage(Func<int, double> demandOf, Func<int, double> supplyOf, string code, ShortageWording wording)
     {
         var groups = EligibilityGroups;
         var shortage = BipartiteFlow.FindShortage(
@@ -106,14 +113,29 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         var accounts = shortage.Groups.SelectMany(g => groups[g]).Select(a => problem.Accounts[a]).ToList();
         var skills = accounts.SelectMany(a => a.RequiredSkills).Distinct().Order(StringComparer.Ordinal).ToList();
         var reps = shortage.Suppliers.Select(r => problem.Reps[r].Id).ToList();
-        var who = skills.Count > 0 ? $"accounts needing skill(s) {string.Join(", ", skills)}" : "the accounts";
         var bound = shortage.Groups.SelectMany(g => groups[g]).Select(problem.MoveUnitOf).Where(u => u >= 0).Distinct().ToList();
         var why = bound.Count == 0 ? ""
             : $"; moveWithin level {problem.Options.MoveWithin} keeps them inside org unit(s) {Ids(bound.Select(u => problem.Org.Units[u].Id))}";
         yield return new Diagnostic(code,
-            $"{who} ({accounts.Count}) need at least {Hours(shortage.Demand)} {unit}, but the {reps.Count} rep(s) able to serve them " +
-            $"({Ids(reps.Select(r => r.Value))}) have only {Hours(shortage.Supply)} {unit}{why}",
+            wording(WhoAre(accounts), shortage.Demand, $"the {reps.Count} rep(s) able to serve them ({Ids(reps.Select(r => r.Value))})", shortage.Supply) + why,
             accounts.Select(a => a.Id).ToList(), reps, skills);
+    }
+
+    /// <summary>
+    /// The accounts of a shortage in user terms: how many, and why only some reps may serve them, by the skills they need
+    /// (e.g. "95 accounts (62 needing enterprise; 13 needing enterprise and finance; 3 locked)").
+    /// </summary>
+    private static string WhoAre(IReadOnlyList<Account> accounts)
+    {
+        var parts = accounts.Where(a => a.RequiredSkills.Count > 0)
+            .GroupBy(a => string.Join(" and ", a.RequiredSkills.Order(StringComparer.Ordinal)))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} needing {g.Key}").ToList();
+        var unskilled = accounts.Where(a => a.RequiredSkills.Count == 0).ToList();
+        if (parts.Count == 0) return $"the {accounts.Count} accounts";
+        if (unskilled.Count(a => a.LockedRepId is not null) is var locked and > 0) parts.Add($"{locked} locked");
+        if (unskilled.Count(a => a.LockedRepId is null) is var other and > 0) parts.Add($"{other} other");
+        return $"{accounts.Count} accounts ({string.Join("; ", parts)})";
     }
 
     /// <summary>Moves that no plan can avoid (current rep no longer eligible, or over capacity) against the move cap.</summary>
@@ -150,10 +172,17 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
             forced.Select(a => problem.Accounts[a].Id).ToList(), overloaded);
     }
 
+    /// <summary>
+    /// Bands no plan can meet, the simplest reason first: a rep whose eligible accounts cannot reach its lower side,
+    /// accounts too big for every eligible rep's upper side, and only when neither, a group of accounts (say, those
+    /// needing a skill few reps have) whose metric exceeds what the reps able to serve them may carry together within
+    /// the band (a flow check, as for capacity: each account counts its metric wherever it goes).
+    /// </summary>
     private IEnumerable<Diagnostic> Balance()
     {
         // A band that moves with the plan is left to the solver's conflict analysis.
-        if (BalanceBand.For(problem) is not { FixedTotal: true } band) yield break;
+        if (BalanceBand.For(problem) is not { FixedTotal: true } band) return [];
+        var found = new List<Diagnostic>();
         var metric = band.Metric;
         var reachable = new double[problem.Reps.Count];
         for (var a = 0; a < problem.Accounts.Count; a++)
@@ -162,13 +191,15 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         {
             var rep = problem.Reps[r];
             if (reachable[r] < band.Lower[r] * (1 - 1e-9))
-                yield return new Diagnostic(DiagnosticCodes.BalanceImpossible, band.LowerUnreachable(rep.Id, band.Lower[r], reachable[r]), null, [rep.Id]);
+                found.Add(new Diagnostic(DiagnosticCodes.BalanceImpossible, band.LowerUnreachable(rep.Id, band.Lower[r], reachable[r]), null, [rep.Id]));
         }
         var tooBig = Enumerable.Range(0, problem.Accounts.Count)
             .Where(a => problem.EligibleRepsOf(a).All(r => problem.MetricOf(metric, a, r) > band.Upper[r] * (1 + 1e-9))).ToList();
         if (tooBig.Count > 0)
-            yield return new Diagnostic(DiagnosticCodes.BalanceImpossible,
-                band.AccountsTooBig(tooBig.Count, Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))), tooBig.Select(a => problem.Accounts[a].Id).ToList());
+            found.Add(new Diagnostic(DiagnosticCodes.BalanceImpossible,
+                band.AccountsTooBig(tooBig.Count, Ids(tooBig.Select(a => problem.Accounts[a].Id.Value))), tooBig.Select(a => problem.Accounts[a].Id).ToList()));
+        return found.Count > 0 ? found
+            : Shortage(a => problem.MetricOf(metric, a, 0), r => band.Upper[r], DiagnosticCodes.BalanceImpossible, band.GroupOverUpper).ToList();
     }
 
     private static string Hours(double value) => UserText.Number(value);

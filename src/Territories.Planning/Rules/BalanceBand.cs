@@ -109,6 +109,14 @@ internal sealed class BalanceBand
         $"rep {rep} must carry at least {UserText.Number(lower)} {MetricName} to stay within {UserText.Percent(Tolerance)} of its fair share, " +
         $"but all the accounts it may serve add up to {UserText.Number(reachable)}";
 
+    /// <summary>
+    /// Why a group of accounts fits no plan: their metric (<paramref name="demand"/>) exceeds the most the reps able to
+    /// serve them may carry together within the band (<paramref name="supply"/>, the sum of their upper sides).
+    /// </summary>
+    public string GroupOverUpper(string who, double demand, string reps, double supply) =>
+        $"{who} carry {UserText.Number(demand)} {MetricName}, but {reps} may carry at most {UserText.Number(supply)} {MetricName} " +
+        $"between them within {UserText.Percent(Tolerance)} of their fair share";
+
     /// <summary>Why some accounts fit no eligible rep's band.</summary>
     public string AccountsTooBig(int count, string ids) =>
         $"{count} account(s) alone exceed the most {MetricName} any of their eligible reps may carry within {UserText.Percent(Tolerance)} of fair share ({ids})";

@@ -59,7 +59,7 @@ public class InfeasibilityDiagnosticsTests
         Assert.Equal(["finance", "healthcare"], diagnostic.Skills);
         Assert.Equal(["both", "fin", "hc"], diagnostic.AccountIds!.Select(a => a.Value).Order());
         Assert.Equal(["f1", "h1", "hf"], diagnostic.RepIds!.Select(r => r.Value).Order());
-        Assert.Contains("need at least 150 hours", diagnostic.Message);
+        Assert.Contains("3 accounts (1 needing finance; 1 needing finance and healthcare; 1 needing healthcare) need at least 150 hours", diagnostic.Message);
         Assert.Contains("have only 120 hours", diagnostic.Message);
     }
 
@@ -80,7 +80,7 @@ public class InfeasibilityDiagnosticsTests
 
         Assert.Equal(ids, diagnostic.AccountIds!.Select(a => a.Value).Order());
         Assert.Equal(["r1", "r2"], diagnostic.RepIds!.Select(r => r.Value).Order());
-        Assert.Contains("need at least 24 hours", diagnostic.Message);
+        Assert.Contains("the 3 accounts need at least 24 hours", diagnostic.Message);
         Assert.Contains("have only 20 hours", diagnostic.Message);
     }
 
@@ -121,6 +121,41 @@ public class InfeasibilityDiagnosticsTests
         Assert.Equal([new RepId("r1")], diagnostic.RepIds);
         Assert.Contains("at least 49.5 workload", diagnostic.Message);
         Assert.Contains("add up to 10", diagnostic.Message);
+    }
+
+    [Fact]
+    public void SkillGroupOverTheBand_NamesTheSkillItsWorkloadAndWhatItsRepsMayCarry()
+    {
+        // Three reps of 100 h share 105 h of work, so each may carry at most 38.5 h within ±10%. The four "x" accounts
+        // (40 h) and l1 (5 h, locked) may only go to r1: no plan meets the band, though every rep has room and can
+        // reach its lower side.
+        var accounts = Enumerable.Range(1, 4).Select(i => Account($"x{i}", 10, ["x"]))
+            .Concat(Enumerable.Range(1, 6).Select(i => Account($"p{i}", 10))).Append(Account("l1", 5, locked: "r1")).ToList();
+        var problem = TerritoryProblem.Create([Rep("r1", 100, ["x"]), Rep("r2", 100), Rep("r3", 100)], accounts,
+            Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.BalanceImpossible);
+
+        Assert.Equal(["x"], diagnostic.Skills);
+        Assert.Equal(["l1", "x1", "x2", "x3", "x4"], diagnostic.AccountIds!.Select(a => a.Value).Order());
+        Assert.Equal([new RepId("r1")], diagnostic.RepIds);
+        Assert.Contains("5 accounts (4 needing x; 1 locked) carry 45 workload", diagnostic.Message);
+        Assert.Contains("(r1) may carry at most 38.5 workload between them within 10% of their fair share", diagnostic.Message);
+    }
+
+    [Fact]
+    public void SkillGroupWithinTheBand_IsSolved()
+    {
+        // Three "x" accounts (30 h) and six others: r1 may carry 33 h within ±10%, so the group check must not refuse it.
+        var accounts = Enumerable.Range(1, 3).Select(i => Account($"x{i}", 10, ["x"]))
+            .Concat(Enumerable.Range(1, 6).Select(i => Account($"p{i}", 10))).ToList();
+        var problem = TerritoryProblem.Create([Rep("r1", 100, ["x"]), Rep("r2", 100), Rep("r3", 100)], accounts,
+            Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+
+        var plan = Solve(problem);
+
+        Assert.Equal(PlanStatus.Optimal, plan.Status);
+        Assert.All(plan.Assignments.Where(a => a.AccountId.Value.StartsWith('x')), a => Assert.Equal("r1", a.RepId.Value));
     }
 
     [Fact]
