@@ -159,12 +159,29 @@ public class InfeasibilityDiagnosticsTests
     }
 
     [Fact]
+    public void RulesTheConflictDoesNotNeed_AreLeftOutOfTheExplanation()
+    {
+        // The book below with two more rules that hold with either of its rules: at most two accounts per rep, and a
+        // move cap of one move over today's plan (p1 and p2 with r1, big with r2), which the capacity's plan (no move)
+        // and the band's (p2 to r2) both meet.
+        var problem = TerritoryProblem.Create([Rep("r1", 12, maxAccounts: 2), Rep("r2", 12, maxAccounts: 2)],
+            [Account("p1", 6, potential: 50, current: "r1"), Account("p2", 6, potential: 50, current: "r1"), Account("big", 12, current: "r2")],
+            Options(CostOnly, new BalanceRule(BalanceMetric.Potential, 0.10), maxMovedShare: 0.5));
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.ConflictingRules);
+
+        Assert.Equal(["balance", "capacity"], diagnostic.Skills);
+        Assert.DoesNotContain("maxAccounts", diagnostic.Message);
+        Assert.DoesNotContain("maxMovedShare", diagnostic.Message);
+    }
+
+    [Fact]
     public void CapacityAndBalanceConflict_IsExplainedByTheSolversCore()
     {
-        // Potential sits in p1 and p2 (8 h each), so ±10% potential balance gives each rep one of them; the 5 h and 3 h
-        // accounts must then split, and one rep ends at 13 h over a capacity of 12. Each rule alone can be met.
+        // Potential sits in p1 and p2 (6 h each), so ±10% potential balance gives each rep one of them, and big (12 h)
+        // takes one rep to 18 h over a capacity of 12. Each rule alone can be met: the capacity with p1 and p2 together.
         var problem = TerritoryProblem.Create([Rep("r1", 12), Rep("r2", 12)],
-            [Account("p1", 8, potential: 50), Account("p2", 8, potential: 50), Account("w5", 5), Account("w3", 3)],
+            [Account("p1", 6, potential: 50), Account("p2", 6, potential: 50), Account("big", 12)],
             Options(CostOnly, new BalanceRule(BalanceMetric.Potential, 0.10)));
 
         var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.ConflictingRules);
@@ -172,5 +189,20 @@ public class InfeasibilityDiagnosticsTests
         Assert.Equal(["balance", "capacity"], diagnostic.Skills);
         Assert.Contains("every rep's capacity", diagnostic.Message);
         Assert.Contains("balance of potential within ±10% of fair share", diagnostic.Message);
+    }
+
+    [Fact]
+    public void AConflictOfOneRule_NamesThatRuleAlone()
+    {
+        // Workloads 8, 8, 5 and 3 h over two reps of 12 h: 24 h fit in total, but no split gives both 12 h or less, so
+        // capacity alone (with each account once) has no plan; the potential band beside it is not part of the reason.
+        var problem = TerritoryProblem.Create([Rep("r1", 12), Rep("r2", 12)],
+            [Account("p1", 8, potential: 50), Account("p2", 8, potential: 50), Account("w5", 5), Account("w3", 3)],
+            Options(CostOnly, new BalanceRule(BalanceMetric.Potential, 0.10)));
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.ConflictingRules);
+
+        Assert.Equal(["capacity"], diagnostic.Skills);
+        Assert.Contains("no plan meets every rep's capacity, given each account's eligible reps", diagnostic.Message);
     }
 }
