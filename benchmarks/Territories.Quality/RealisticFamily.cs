@@ -9,8 +9,8 @@ namespace Territories.Quality;
 /// The realistic family: <see cref="RealisticBook"/> books over the counties of a region of several states, the region
 /// chosen by the seed (seed mod 5), one rep per 89 accounts within 20 to 200 reps. Seeds 1-5 are the tuning set;
 /// every other seed is held back and run only at the end, a new hundred each time (101-105 to 401-405 have been
-/// used, and 501-506: south-1000-s501 is infeasible, its enterprise accounts over what the enterprise reps may carry
-/// within the band; the next unseen set is 601-605).
+/// used, 501-506 (south-1000-s501 is infeasible: its enterprise accounts carry more than the enterprise reps may within
+/// the band) and 601-605; the next unseen set is 701-705).
 /// </summary>
 internal static class RealisticFamily
 {

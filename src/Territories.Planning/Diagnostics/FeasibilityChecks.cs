@@ -13,6 +13,7 @@ namespace Territories.Planning.Diagnostics;
 internal sealed class FeasibilityChecks(TerritoryProblem problem)
 {
     private const int ListedIds = 20;
+    private const int ListedSkillSets = 5;
     private List<List<int>>? _groups;
 
     public List<Diagnostic> Run()
@@ -117,22 +118,24 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         var why = bound.Count == 0 ? ""
             : $"; moveWithin level {problem.Options.MoveWithin} keeps them inside org unit(s) {Ids(bound.Select(u => problem.Org.Units[u].Id))}";
         yield return new Diagnostic(code,
-            wording(WhoAre(accounts), shortage.Demand, $"the {reps.Count} rep(s) able to serve them ({Ids(reps.Select(r => r.Value))})", shortage.Supply) + why,
+            wording(reps.Count == problem.Reps.Count ? $"all {accounts.Count} accounts" : WhoAre(accounts), shortage.Demand, $"the {reps.Count} rep(s) able to serve them ({Ids(reps.Select(r => r.Value))})", shortage.Supply) + why,
             accounts.Select(a => a.Id).ToList(), reps, skills);
     }
 
     /// <summary>
-    /// The accounts of a shortage in user terms: how many, and why only some reps may serve them, by the skills they need
-    /// (e.g. "95 accounts (62 needing enterprise; 13 needing enterprise and finance; 3 locked)").
+    /// The accounts of a shortage that only some reps may serve, in user terms: how many, and why, by the skills they need
+    /// (e.g. "95 accounts (62 needing enterprise; 13 needing enterprise and finance; 3 locked)"), the most common
+    /// <see cref="ListedSkillSets"/> sets of skills named.
     /// </summary>
     private static string WhoAre(IReadOnlyList<Account> accounts)
     {
-        var parts = accounts.Where(a => a.RequiredSkills.Count > 0)
+        var sets = accounts.Where(a => a.RequiredSkills.Count > 0)
             .GroupBy(a => string.Join(" and ", a.RequiredSkills.Order(StringComparer.Ordinal)))
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Count()} needing {g.Key}").ToList();
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (sets.Count == 0) return $"the {accounts.Count} accounts";
+        var parts = sets.Take(ListedSkillSets).Select(g => $"{g.Count()} needing {g.Key}").ToList();
+        if (sets.Count > ListedSkillSets) parts.Add($"{sets.Skip(ListedSkillSets).Sum(g => g.Count())} needing other skills");
         var unskilled = accounts.Where(a => a.RequiredSkills.Count == 0).ToList();
-        if (parts.Count == 0) return $"the {accounts.Count} accounts";
         if (unskilled.Count(a => a.LockedRepId is not null) is var locked and > 0) parts.Add($"{locked} locked");
         if (unskilled.Count(a => a.LockedRepId is null) is var other and > 0) parts.Add($"{other} other");
         return $"{accounts.Count} accounts ({string.Join("; ", parts)})";

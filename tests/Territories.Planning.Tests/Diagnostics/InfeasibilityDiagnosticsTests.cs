@@ -63,6 +63,29 @@ public class InfeasibilityDiagnosticsTests
         Assert.Contains("have only 120 hours", diagnostic.Message);
     }
 
+    [Fact]
+    public void ShortageOfTheWholeBook_SaysAllAccountsWithoutASkillBreakdown()
+    {
+        var problem = TerritoryProblem.Create([Rep("r1", 20, ["finance"]), Rep("r2", 20)],
+            [Account("a1", 25, ["finance"]), Account("a2", 25)], Plain);
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.SkillCapacity);
+
+        Assert.StartsWith("all 2 accounts need at least 50 hours, but the 2 rep(s) able to serve them (r1, r2) have only 40 hours", diagnostic.Message);
+    }
+
+    [Fact]
+    public void ShortageOfManySkillSets_NamesTheFiveMostCommonAndCountsTheRest()
+    {
+        string[] skills = ["a", "b", "c", "d", "e", "f"];
+        var accounts = skills.Select(s => Account($"n{s}", 10, [s])).Append(Account("a2", 10, ["a"])).Append(Account("plain", 10)).ToList();
+        var problem = TerritoryProblem.Create([Rep("r1", 50, skills), Rep("r2", 100)], accounts, Plain);
+
+        var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.SkillCapacity);
+
+        Assert.StartsWith("7 accounts (2 needing a; 1 needing b; 1 needing c; 1 needing d; 1 needing e; 1 needing other skills) need at least 70 hours", diagnostic.Message);
+    }
+
     /// <summary>
     /// A pairs-only book lists each account's reps apart (a GAP): the three accounts that may only go to r1 or r2 still
     /// form one group, and their 24 hours against the two reps' 20 are named together.
@@ -123,16 +146,19 @@ public class InfeasibilityDiagnosticsTests
         Assert.Contains("add up to 10", diagnostic.Message);
     }
 
+    /// <summary>Three reps of 100 h under a ±10% workload band; r1 alone has skill "x"; 10 h accounts needing "x" and six of 10 h needing nothing.</summary>
+    private static TerritoryProblem ThreeRepsOneWithX(int xAccounts, params Account[] more) =>
+        TerritoryProblem.Create([Rep("r1", 100, ["x"]), Rep("r2", 100), Rep("r3", 100)],
+            [.. Enumerable.Range(1, xAccounts).Select(i => Account($"x{i}", 10, ["x"])), .. Enumerable.Range(1, 6).Select(i => Account($"p{i}", 10)), .. more],
+            Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+
     [Fact]
     public void SkillGroupOverTheBand_NamesTheSkillItsWorkloadAndWhatItsRepsMayCarry()
     {
         // Three reps of 100 h share 105 h of work, so each may carry at most 38.5 h within ±10%. The four "x" accounts
         // (40 h) and l1 (5 h, locked) may only go to r1: no plan meets the band, though every rep has room and can
         // reach its lower side.
-        var accounts = Enumerable.Range(1, 4).Select(i => Account($"x{i}", 10, ["x"]))
-            .Concat(Enumerable.Range(1, 6).Select(i => Account($"p{i}", 10))).Append(Account("l1", 5, locked: "r1")).ToList();
-        var problem = TerritoryProblem.Create([Rep("r1", 100, ["x"]), Rep("r2", 100), Rep("r3", 100)], accounts,
-            Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+        var problem = ThreeRepsOneWithX(xAccounts: 4, Account("l1", 5, locked: "r1"));
 
         var diagnostic = SingleDiagnostic(problem, DiagnosticCodes.BalanceImpossible);
 
@@ -147,10 +173,7 @@ public class InfeasibilityDiagnosticsTests
     public void SkillGroupWithinTheBand_IsSolved()
     {
         // Three "x" accounts (30 h) and six others: r1 may carry 33 h within ±10%, so the group check must not refuse it.
-        var accounts = Enumerable.Range(1, 3).Select(i => Account($"x{i}", 10, ["x"]))
-            .Concat(Enumerable.Range(1, 6).Select(i => Account($"p{i}", 10))).ToList();
-        var problem = TerritoryProblem.Create([Rep("r1", 100, ["x"]), Rep("r2", 100), Rep("r3", 100)], accounts,
-            Options(CostOnly, new BalanceRule(BalanceMetric.Workload, 0.10)));
+        var problem = ThreeRepsOneWithX(xAccounts: 3);
 
         var plan = Solve(problem);
 
