@@ -117,9 +117,9 @@ internal sealed class FeasibilityChecks(TerritoryProblem problem)
         var bound = shortage.Groups.SelectMany(g => groups[g]).Select(problem.MoveUnitOf).Where(u => u >= 0).Distinct().ToList();
         var why = bound.Count == 0 ? ""
             : $"; moveWithin level {problem.Options.MoveWithin} keeps them inside org unit(s) {Ids(bound.Select(u => problem.Org.Units[u].Id))}";
-        yield return new Diagnostic(code,
-            wording(reps.Count == problem.Reps.Count ? $"all {accounts.Count} accounts" : WhoAre(accounts), shortage.Demand, $"the {reps.Count} rep(s) able to serve them ({Ids(reps.Select(r => r.Value))})", shortage.Supply) + why,
-            accounts.Select(a => a.Id).ToList(), reps, skills);
+        var who = reps.Count == problem.Reps.Count ? $"all {accounts.Count} accounts" : WhoAre(accounts);
+        var able = $"the {reps.Count} rep(s) able to serve them ({Ids(reps.Select(r => r.Value))})";
+        yield return new Diagnostic(code, wording(who, shortage.Demand, able, shortage.Supply) + why, accounts.Select(a => a.Id).ToList(), reps, skills);
     }
 
     /// <summary>
