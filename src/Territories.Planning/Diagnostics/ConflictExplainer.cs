@@ -27,7 +27,7 @@ internal static class ConflictExplainer
         var model = new CpSatModel(data, switchableRules: true, referenceMetricTotal: null);
         var outcome = CpSatRun.Solve(model, Settings, null, cancel);
         var core = outcome.ConflictingRules.Count > 0 ? outcome.ConflictingRules : model.RuleSwitches.Keys.Order().ToList();
-        var rules = Minimal(data, core, cancel);
+        var rules = Minimal(model, core, cancel);
         var described = rules.Select(rule => Describe(data, rule)).ToList();
         var message = described.Count switch
         {
@@ -45,22 +45,24 @@ internal static class ConflictExplainer
     /// them does not. Each group is dropped in turn and stays out when the rest are still proven infeasible without it
     /// (<see cref="DropSettings"/>).
     /// </summary>
-    private static IReadOnlyList<string> Minimal(AssignmentData data, IReadOnlyList<string> core, CancellationToken cancel)
+    private static IReadOnlyList<string> Minimal(CpSatModel model, IReadOnlyList<string> core, CancellationToken cancel)
     {
         var kept = core.ToList();
         foreach (var rule in core)
         {
             if (kept.Count == 1 || cancel.IsCancellationRequested) break;
             var without = kept.Where(r => r != rule).ToList();
-            if (ProvenInfeasible(data, without, cancel)) kept = without;
+            if (ProvenInfeasible(model, without, cancel)) kept = without;
         }
         return kept;
     }
 
-    /// <summary>Whether CP-SAT proves no plan meets these rule groups (the others switched off); stops at the first plan.</summary>
-    private static bool ProvenInfeasible(AssignmentData data, IReadOnlyList<string> rules, CancellationToken cancel)
+    /// <summary>
+    /// Whether CP-SAT proves no plan meets these rule groups (the model's other switches free, so their groups may be
+    /// off); stops at the first plan. The same switchable model serves every try: only its assumptions change.
+    /// </summary>
+    private static bool ProvenInfeasible(CpSatModel model, IReadOnlyList<string> rules, CancellationToken cancel)
     {
-        var model = new CpSatModel(data, switchableRules: true, referenceMetricTotal: null);
         model.Model.ClearAssumptions();
         model.Model.AddAssumptions(rules.Select(rule => (ILiteral)model.RuleSwitches[rule]));
         using var firstPlan = CancellationTokenSource.CreateLinkedTokenSource(cancel);
