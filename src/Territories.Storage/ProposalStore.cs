@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -57,7 +58,13 @@ public sealed class ProposalStore(Database database, TimeProvider time)
     public async Task<ProposalRecord?> GetAsync(string id, CancellationToken cancel = default)
     {
         await using var connection = await database.OpenAsync(cancel);
-        return await GetAsync(connection, null, id, cancel);
+        // The row and its decisions from one snapshot: read apart on PostgreSQL, a decision committed between the two
+        // showed a proposal still submitted with no unit left to decide, and a manager who lost a race to approve was
+        // told 403 (not a manager) instead of 409 (already decided).
+        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancel);
+        var proposal = await GetAsync(connection, snapshot, id, cancel);
+        await snapshot.CommitAsync(cancel);
+        return proposal;
     }
 
     /// <summary>Proposals in a state, oldest first (the caller filters by what a manager may decide).</summary>
