@@ -116,16 +116,22 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
     /// <summary>
     /// Without a plan yet, the whole model looks for one with all the time left. Otherwise it gets a share for its proof
-    /// and the neighbourhood search the rest (a pruned book with a plan skips it: see <see cref="WholeModelHelps"/>). On a
-    /// small GAP book it gets all the time the search leaves (<see cref="EjectionChainSearch.LeavesTheRestToTheWholeModel"/>).
-    /// Books that keep every eligible pair with a balance weight used to give it all the time too: hinted with a plan the
+    /// and the neighbourhood search the rest (a pruned book with a plan skips it: see <see cref="WholeModelHelps"/>).
+    /// Books that keep every eligible pair with a balance weight used to give it all the time: hinted with a plan the
     /// narrower bands had brought near fair share (<see cref="BalanceTightening"/>) it stalled there (midwest-1000-s2: the
     /// ladder's 1.8629 at 0.2 s, 1.8628 at 60 s), where the neighbourhoods lower the linear cost at that deviation. Quality
     /// runner, 60 s, 1,000 x 20 tuning seeds 1-5, all the time then the share: 1.8847, 1.8628, 2.3149, 2.2652, 1.8373
     /// against 1.8820, 1.8616, 2.3141, 2.2656, 1.8373; the 1,200 x 12 sample 0.022% and 0.023% to the bound at 20 s.
+    /// Small GAP books (<see cref="EjectionChainSearch.IsSmallBook"/>) gave it all the time the search left too, where on
+    /// the 5-agent books it ended where plain CP-SAT does; with the share, the neighbourhoods of all reps but two re-solve
+    /// three agents' jobs exactly at a time (<see cref="NeighbourhoodSearch.SmallestSize"/>). `territories solve`, 30 s,
+    /// all the time then the share: d05200 12759, 12759, 12755 against 12746, 12747, 12747 (best known 12742); d05100
+    /// 6355, 6358 against 6353, 6353 (best known); d10100 6354, 6354 against 6351, 6351; d10200 12450, 12445 against
+    /// 12445, 12445; d20100 6190 in all four. Quality runner, 30 s, all 24 Chu-Beasley books: ahead of or tied with both
+    /// peers on every one; c10200 and b10200 now end at their optimum without the engine's own proof (CP-SAT's whole model
+    /// proved c10200 in its longer time).
     /// </summary>
-    private double FullModelShare() =>
-        incumbent.Evaluation is null || EjectionChainSearch.LeavesTheRestToTheWholeModel(data) ? 1.0 : FullModelTimeShare;
+    private double FullModelShare() => incumbent.Evaluation is null ? 1.0 : FullModelTimeShare;
 
     /// <summary>
     /// With two workers or more and a wall-clock limit, the LP runs on a second thread while the first construction

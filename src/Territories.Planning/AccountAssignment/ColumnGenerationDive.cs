@@ -34,11 +34,11 @@ internal sealed class ColumnGenerationDive
 
     /// <summary>
     /// Small generalised assignment books with at least <see cref="FewestReps"/> reps
-    /// (<see cref="EjectionChainSearch.LeavesTheRestToTheWholeModel"/>: every Chu-Beasley book but those with 5 agents)
+    /// (<see cref="EjectionChainSearch.IsSmallBook"/>: every Chu-Beasley book but those with 5 agents)
     /// whose hours are whole (<see cref="RepColumnMaster.Applies"/>).
     /// </summary>
     public static bool Applies(AssignmentData data) =>
-        data.RepCount >= FewestReps && EjectionChainSearch.LeavesTheRestToTheWholeModel(data) && RepColumnMaster.Applies(data);
+        data.RepCount >= FewestReps && EjectionChainSearch.IsSmallBook(data) && RepColumnMaster.Applies(data);
 
     /// <param name="startDuals">The compact LP's duals of the accounts' rows, or null.</param>
     /// <param name="plan">A plan whose reps' accounts seed the master, or null.</param>

@@ -32,25 +32,25 @@ internal sealed class EjectionChainSearch
     public const double TimeShare = 0.6;
 
     /// <summary>
-    /// On a small book (<see cref="LeavesTheRestToTheWholeModel"/>) the search gets this share of the time left, and CP-SAT's
-    /// whole model, hinted with the search's best plan, all the rest.
+    /// On a small book (<see cref="IsSmallBook"/>) the search gets this share of the time left; CP-SAT's whole model,
+    /// hinted with the search's best plan, and its neighbourhoods get the rest.
     /// </summary>
     public const double SmallBookTimeShare = 0.3;
 
     /// <summary>
     /// True on a book the search applies to with at most <see cref="SmallBookPairs"/> pairs (every Chu-Beasley book, up to
-    /// 20 x 200): there CP-SAT's whole model with 2 workers proves type C books optimal and ends within 0.1% on type D
-    /// with 5 reps, ahead of the search (which stalls 0.2-1.5% above best known). Measured on the six Chu-Beasley books
-    /// where the engine was behind plain CP-SAT (quality runner, 30 s, same run, load average 4-7): with 60% for the search
-    /// and 30% of the rest for the whole model, behind on all six by 0.03-0.17%; with the whole model taking all the rest
-    /// after 60% for the search, behind on 3 of 6 (d05100 6370 against 6362); with 30% for the search and all the rest
-    /// for the whole model, ahead or tied on 4 of 6 and behind on c10200 (2808 against 2806) and d05200 (12757 against
-    /// 12755), while d20100 (where the search matters most) stayed ahead of plain CP-SAT by 0.27%.
+    /// 20 x 200): there CP-SAT with 2 workers proves type C books optimal and, on its whole model and then on neighbourhoods
+    /// of a few reps, ends nearer best known on type D than the search (which stalls 0.2-1.5% above). Measured on the six
+    /// Chu-Beasley books where the engine was behind plain CP-SAT (quality runner, 30 s, same run, load average 4-7): with
+    /// 60% for the search and 30% of the rest for the whole model (then only the whole model after the search), behind on
+    /// all six by 0.03-0.17%; with the whole model taking all the rest after 60% for the search, behind on 3 of 6 (d05100
+    /// 6370 against 6362); with 30% for the search, ahead or tied on 4 of 6, while d20100 (where the search matters most)
+    /// stayed ahead of plain CP-SAT by 0.27%.
     /// </summary>
-    public static bool LeavesTheRestToTheWholeModel(AssignmentData data) =>
+    public static bool IsSmallBook(AssignmentData data) =>
         Applies(data) && (long)data.AccountCount * data.RepCount <= SmallBookPairs;
 
-    private const long SmallBookPairs = 4_000;
+private const long SmallBookPairs = 4_000;
 
     /// <summary>With a deterministic limit, move evaluations per deterministic second (about a wall second on this machine kind).</summary>
     private const long EvaluationsPerDeterministicSecond = 20_000_000;
@@ -160,7 +160,7 @@ internal sealed class EjectionChainSearch
     }
 
     /// <summary>The share of the time left the search gets on this book.</summary>
-    public static double ShareOf(AssignmentData data) => LeavesTheRestToTheWholeModel(data) ? SmallBookTimeShare : TimeShare;
+    public static double ShareOf(AssignmentData data) => IsSmallBook(data) ? SmallBookTimeShare : TimeShare;
 
     /// <summary>Searches from <paramref name="start"/> (a rep per account; -1 or a rep that is not a candidate: its cheapest candidate) until the budget is spent.</summary>
     public void Search(int[] start, Func<int[], bool> offer)

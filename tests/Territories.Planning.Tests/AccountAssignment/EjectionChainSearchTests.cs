@@ -94,19 +94,19 @@ public class EjectionChainSearchTests
     }
 
     [Fact]
-    public void LeavesTheRestToTheWholeModel_OnlyOnGapBooksOfAtMostFourThousandPairs()
+    public void IsSmallBook_OnlyOnGapBooksOfAtMostFourThousandPairs()
     {
         var small = AssignmentData.Build(TypeD(agents: 20, jobs: 200, seed: 1), null);
-        Assert.True(EjectionChainSearch.LeavesTheRestToTheWholeModel(small));
+        Assert.True(EjectionChainSearch.IsSmallBook(small));
         Assert.Equal(EjectionChainSearch.SmallBookTimeShare, EjectionChainSearch.ShareOf(small));
 
         var larger = AssignmentData.Build(TypeD(agents: 10, jobs: 401, seed: 1), null);
         Assert.True(EjectionChainSearch.Applies(larger));
-        Assert.False(EjectionChainSearch.LeavesTheRestToTheWholeModel(larger));
+        Assert.False(EjectionChainSearch.IsSmallBook(larger));
         Assert.Equal(EjectionChainSearch.TimeShare, EjectionChainSearch.ShareOf(larger));
 
         var banded = Gap(agents: 4, jobs: 20, seed: 1, typeD: true, balance: new BalanceRule(BalanceMetric.Workload, 0.3));
-        Assert.False(EjectionChainSearch.LeavesTheRestToTheWholeModel(AssignmentData.Build(banded, null)));
+        Assert.False(EjectionChainSearch.IsSmallBook(AssignmentData.Build(banded, null)));
     }
 
     [Fact]

@@ -8,13 +8,14 @@ namespace Territories.Planning.Tests.AccountAssignment;
 public class NeighbourhoodSearchTests
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Run_FromTheConstructionPlan_FindsABetterFeasiblePlan(bool geography)
+    [InlineData(false, 8)]
+    [InlineData(false, 5)]
+    [InlineData(true, 10)]
+    public void Run_FromTheConstructionPlan_FindsABetterFeasiblePlan(bool geography, int reps)
     {
         var problem = geography
-            ? SyntheticBook.Generate(new SyntheticBookSettings(300, 10, 4), SyntheticBook.DefaultOptions with { Workers = 1, TimeLimitSeconds = 600 })
-            : Gap(agents: 8, jobs: 80, seed: 3);
+            ? SyntheticBook.Generate(new SyntheticBookSettings(300, reps, 4), SyntheticBook.DefaultOptions with { Workers = 1, TimeLimitSeconds = 600 })
+            : Gap(agents: reps, jobs: 80, seed: 3);
         var data = AssignmentData.Build(problem, null);
         var clock = new SolveClock(TimeProvider.System, 60);
         var incumbent = new Incumbent(problem, clock, null);
@@ -30,4 +31,14 @@ public class NeighbourhoodSearchTests
         Assert.True(incumbent.Evaluation!.Objective < before);
         Assert.True(PlanEvaluator.Evaluate(problem, incumbent.RepOf!).IsFeasible);
     }
+
+    [Theory]
+    [InlineData(200, 5)]
+    [InlineData(7, 5)]
+    [InlineData(6, 4)]
+    [InlineData(5, 3)]
+    [InlineData(3, 2)]
+    [InlineData(2, 2)]
+    public void SmallestSize_IsFiveReps_OrAllButTwoOnABookOfFewReps(int reps, int smallest) =>
+        Assert.Equal(smallest, NeighbourhoodSearch.SmallestSize(reps));
 }
