@@ -29,16 +29,26 @@ internal sealed class ColumnGenerationDive
     /// </summary>
     private const int FewestReps = 10;
 
+    /// <summary>
+    /// The most accounts per rep: with more, a column is a larger knapsack and the root does not converge in the dives'
+    /// share. On the Yagiura 10 x 400 books (40 a rep) it used all of it (15 s of 30) and no dive ran; without the dives
+    /// (`territories solve`, 30 s, two runs each, alternating) e10400 ended 45746 and 45746 (best known 45746) against
+    /// 45768 and 45768, d10400 25001 and 25016 against 25022 and 25022, c10400 5598 and 5597 either way. The books the
+    /// dives were tuned on have 5-20 a rep (the root converged in 0.1-7 s).
+    /// </summary>
+    private const int MostAccountsPerRep = 20;
+
     private readonly RepColumnMaster _master;
     private List<RepColumnMaster.Column> _rootOrder = [];
 
     /// <summary>
-    /// Small generalised assignment books with at least <see cref="FewestReps"/> reps
-    /// (<see cref="EjectionChainSearch.IsSmallBook"/>: every Chu-Beasley book but those with 5 agents)
-    /// whose hours are whole (<see cref="RepColumnMaster.Applies"/>).
+    /// Small generalised assignment books with at least <see cref="FewestReps"/> reps and at most
+    /// <see cref="MostAccountsPerRep"/> accounts a rep (<see cref="EjectionChainSearch.IsSmallBook"/>: every Chu-Beasley
+    /// book but those with 5 agents) whose hours are whole (<see cref="RepColumnMaster.Applies"/>).
     /// </summary>
     public static bool Applies(AssignmentData data) =>
-        data.RepCount >= FewestReps && EjectionChainSearch.IsSmallBook(data) && RepColumnMaster.Applies(data);
+        data.RepCount >= FewestReps && data.AccountCount <= MostAccountsPerRep * data.RepCount
+        && EjectionChainSearch.IsSmallBook(data) && RepColumnMaster.Applies(data);
 
     /// <param name="startDuals">The compact LP's duals of the accounts' rows, or null.</param>
     /// <param name="plan">A plan whose reps' accounts seed the master, or null.</param>

@@ -64,11 +64,13 @@ public class ColumnGenerationDiveTests
     }
 
     [Fact]
-    public void Applies_OnSmallGapBooksOfTenRepsOrMore()
+    public void Applies_OnSmallGapBooksOfTenRepsOrMore_WithAtMostTwentyAccountsARep()
     {
         Assert.True(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 40, seed: 1, typeD: true), null)));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 5, jobs: 40, seed: 1, typeD: true), null)));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 401, seed: 1, typeD: true), null)));
+        Assert.True(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 200, seed: 1, typeD: true), null)));
+        Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 201, seed: 1, typeD: true), null)));
         var banded = Gap(agents: 10, jobs: 40, seed: 1, typeD: true, balance: new BalanceRule(BalanceMetric.Workload, 0.3));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(banded, null)));
     }
