@@ -50,7 +50,7 @@ internal sealed class EjectionChainSearch
     public static bool IsSmallBook(AssignmentData data) =>
         Applies(data) && (long)data.AccountCount * data.RepCount <= SmallBookPairs;
 
-private const long SmallBookPairs = 4_000;
+    private const long SmallBookPairs = 4_000;
 
     /// <summary>With a deterministic limit, move evaluations per deterministic second (about a wall second on this machine kind).</summary>
     private const long EvaluationsPerDeterministicSecond = 20_000_000;

@@ -40,7 +40,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         if (data.Band is { FixedTotal: false } || data.RepCount < 2 || incumbent.RepOf is not { } start || !IsCandidatePlan(start)) return;
         var repOf = start;
         var random = new Random(settings.Seed);
-        var smallest = Math.Min(data.RepCount, SmallestSize(data.RepCount));
+        var smallest = SmallestSize(data.RepCount);
         var size = smallest;
         var nearest = NearestReps();
         while (!cancel.IsCancellationRequested && clock.Remaining > TimeSpan.FromMilliseconds(50) && Tries < maxTries)
