@@ -1,4 +1,5 @@
 using Google.OrTools.Sat;
+using Territories.Planning.Rules;
 
 namespace Territories.Planning.AccountAssignment;
 
@@ -42,6 +43,9 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
     private AssignmentData data = candidates;
 
+    /// <summary>The band of the problem when the search after the LP works under a narrower one (<see cref="BalanceTightening.ForSearch"/>); else null.</summary>
+    private BalanceBand? problemBand;
+
     public Result Run()
     {
         // The construction and the LP stop at the time limit too, not only CP-SAT.
@@ -69,6 +73,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         {
             // The pairs the LP priced in are where the optimum lives: let the rest of the search use them.
             data = data.WithPairs(lp.Columns);
+            NarrowTheBandForTheSearch(lp);
             var rounded = Round(lp, cancel);
             if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || first.Violation() > 0) hint = rounded.RepOfAll();
             RoundUnderNarrowerBands(lp, cancel);
@@ -86,17 +91,34 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             return new Result(CpSolverStatus.Feasible, lp, null, false, 0);
         }
 
-        if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), cancel: cancel)) is not { } model)
-            return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
+        if (WholeModel(hint, cancel) is not { } whole) return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
+        if (whole.Outcome.Status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible && problemBand is not null)
+        {
+            // Optimal or infeasible under the narrower band only: the problem's band gets the time, for the proof.
+            data = data.WithBand(problemBand);
+            problemBand = null;
+            Trace("the whole model again under the problem's band");
+            whole = WholeModel(BestCandidatePlan() ?? hint, cancel) ?? whole with { Outcome = whole.Outcome with { Status = CpSolverStatus.Unknown }, Global = false };
+        }
+        if (whole.Outcome.Status is CpSolverStatus.Feasible or CpSolverStatus.Unknown && incumbent.Evaluation is not null) Neighbourhoods(lp, cancel);
+        return new Result(whole.Outcome.Status, lp, whole.Outcome, whole.Global, whole.Model.ModelSlack);
+    }
+
+    private sealed record WholeModelRun(CpSatModel Model, CpSatOutcome Outcome, bool Global);
+
+    /// <summary>
+    /// CP-SAT on the whole candidate set, hinted, for its share of the time left; its bound goes to the incumbent when it
+    /// is the problem's (every eligible pair a candidate, the objective exact, the problem's band). Null when cancelled.
+    /// </summary>
+    private WholeModelRun? WholeModel(int[] hint, CancellationToken cancel)
+    {
+        if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), cancel: cancel)) is not { } model) return null;
         model.AddHint(hint);
-        var share = FullModelShare();
-        var fullModelTime = ShareOfRemaining(share);
-        var outcome = CpSatRun.Solve(model, settings with { TimeLimit = fullModelTime }, repOf => incumbent.Offer(repOf, "cp-sat"), cancel);
+        var outcome = CpSatRun.Solve(model, settings with { TimeLimit = ShareOfRemaining(FullModelShare()) }, repOf => incumbent.Offer(repOf, "cp-sat"), cancel);
         Trace($"cp status={outcome.Status} bound={outcome.Bound} solutions={outcome.Solutions}");
-        var global = data.CandidateLimit is null && model.ObjectiveIsExact;
+        var global = data.CandidateLimit is null && model.ObjectiveIsExact && problemBand is null;
         if (global && outcome.Bound is { } bound) incumbent.ImproveBound(bound - model.ModelSlack, "cp-sat");
-        if (outcome.Status is CpSolverStatus.Feasible or CpSolverStatus.Unknown && incumbent.Evaluation is not null) Neighbourhoods(lp, cancel);
-        return new Result(outcome.Status, lp, outcome, global, model.ModelSlack);
+        return new WholeModelRun(model, outcome, global);
     }
 
     /// <summary>
@@ -107,8 +129,28 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// </summary>
     private bool WholeModelHelps() => incumbent.Evaluation is null || data.CandidateLimit is null;
 
+    /// <summary>
+    /// Where the LP balances the reps well inside the band, the search after it works under a narrower band (see
+    /// <see cref="BalanceTightening.ForSearch"/>); its plans meet the problem's band too, but CP-SAT's bound then holds
+    /// for the narrower band only, so it is not the problem's.
+    /// </summary>
+    private void NarrowTheBandForTheSearch(LpResult lp)
+    {
+        var narrowed = BalanceTightening.ForSearch(data, lp);
+        if (ReferenceEquals(narrowed, data)) return;
+        problemBand = data.Band;
+        data = narrowed;
+        Trace($"search band ±{data.Band!.Tolerance:0.####}");
+    }
+
     private void Neighbourhoods(LpResult? lp, CancellationToken cancel)
     {
+        // The best plan may be one found before the band was narrowed and lie outside it: the search then keeps the problem's band.
+        if (problemBand is not null && incumbent.RepOf is { } best && AssignmentState.Of(data, best).Violation() > 0)
+        {
+            data = data.WithBand(problemBand);
+            Trace("neighbourhoods under the problem's band");
+        }
         var search = new NeighbourhoodSearch(data, incumbent, settings, lp?.SplitReps);
         search.Run(clock, settings.DeterministicTime is null ? int.MaxValue : DeterministicNeighbourhoods, cancel);
         Trace($"neighbourhoods tried={search.Tries} improved={search.Improvements}");

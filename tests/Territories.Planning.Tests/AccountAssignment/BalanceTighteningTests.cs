@@ -1,5 +1,6 @@
 using Territories.Domain.Evaluation;
 using Territories.Domain.Model;
+using Territories.Domain.Plans;
 using Territories.Domain.Samples;
 using Territories.Planning.AccountAssignment;
 
@@ -47,6 +48,41 @@ public class BalanceTighteningTests
         Assert.False(BalanceTightening.Applies(weighted, lp with { Deviation = weighted.Band!.Tolerance }));
         Assert.False(BalanceTightening.Applies(unweighted, lp));
         Assert.Empty(BalanceTightening.Round(unweighted, lp, CancellationToken.None));
+    }
+
+    /// <summary>The search after the LP works within the LP's largest deviation plus half a point where that is inside the band.</summary>
+    [Fact]
+    public void ForSearch_LpInsideTheBand_NarrowsTheBandToTheLpsDeviationAndAMargin()
+    {
+        var weighted = AssignmentData.Build(Book(1, balanceWeight: 10), null);
+        var unweighted = AssignmentData.Build(Book(1, balanceWeight: 0), null);
+        var lp = LpRelaxation.Solve(weighted, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+
+        Assert.Equal(lp.Deviation!.Value + 0.005, BalanceTightening.ForSearch(weighted, lp).Band!.Tolerance, 9);
+        Assert.Same(weighted, BalanceTightening.ForSearch(weighted, lp with { Deviation = weighted.Band!.Tolerance - 0.004 }));
+        Assert.Same(unweighted, BalanceTightening.ForSearch(unweighted, lp));
+    }
+
+    /// <summary>
+    /// A book small enough to prove whose LP balances the reps exactly: the search runs under the narrower band, yet the
+    /// plan is the optimum for the problem's own band and the bound is CP-SAT's under that band (its whole model again
+    /// once the narrower one is proven), not the LP's.
+    /// </summary>
+    [Fact]
+    public void Solve_LpInsideTheBand_EndsAtTheOptimumForTheProblemsBandWithCpSatsBound()
+    {
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(40, 4, 3, Imbalance: 0),
+            SyntheticBook.DefaultOptions with { Weights = new ObjectiveWeights(10, 1, 1, 0), Workers = 1, TimeLimitSeconds = 600 });
+        var data = AssignmentData.Build(problem, null);
+        var lp = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        Assert.True(BalanceTightening.ForSearch(data, lp).Band!.Tolerance < data.Band!.Tolerance);
+
+        var plan = Problems.Solve(problem, deterministicTime: 20);
+
+        Problems.AssertValid(problem, plan);
+        Assert.Equal(Problems.ProvenOptimum(problem, data), plan.Objective);
+        Assert.Equal("cp-sat", plan.Solver.BoundSource);
+        Assert.True(plan.Gap < 1e-4, $"gap {plan.Gap}");
     }
 
     private static TerritoryProblem Book(int seed, double balanceWeight) =>
