@@ -8,6 +8,8 @@ namespace Territories.Planning.AccountAssignment;
 /// the LP splits, the rest stay where the LP puts them), CP-SAT on the whole model, then the neighbourhood search.
 /// Every plan any step finds is offered to the incumbent, so a plan that meets every hard rule is never lost; while
 /// there is none, the time goes to steps that find one (wider LP-and-fix, then the whole model) before any proof.
+/// Where the LP balances the reps well inside the balance band, every step after it works within a narrower band
+/// (<see cref="BalanceTightening.ForSearch"/>).
 /// </summary>
 internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, SolveClock clock, SolveSettings settings, TextWriter? log, CancellationToken cancel)
 {
