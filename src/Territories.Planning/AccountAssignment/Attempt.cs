@@ -75,9 +75,9 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         {
             // The pairs the LP priced in are where the optimum lives: let the rest of the search use them.
             data = data.WithPairs(lp.Columns);
-            NarrowTheBandForTheSearch(lp);
             var rounded = Round(lp, cancel);
             if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || first.Violation() > 0) hint = rounded.RepOfAll();
+            NarrowTheBandForTheSearch(lp);
             RoundUnderNarrowerBands(lp, cancel);
             LpAndFix(lp, cancel);
         }
@@ -134,10 +134,12 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// <summary>
     /// Where the LP balances the reps well inside the band, the search after it works under a narrower band (see
     /// <see cref="BalanceTightening.ForSearch"/>); its plans meet the problem's band too, but CP-SAT's bound then holds
-    /// for the narrower band only, so it is not the problem's.
+    /// for the narrower band only, so it is not the problem's. Only once there is a plan: until then the time goes to
+    /// finding one under the problem's own band (the LP's rounding within it is often the first plan on large books).
     /// </summary>
     private void NarrowTheBandForTheSearch(LpResult lp)
     {
+        if (incumbent.Evaluation is null) return;
         var narrowed = BalanceTightening.ForSearch(data, lp);
         if (ReferenceEquals(narrowed, data)) return;
         problemBand = data.Band;
