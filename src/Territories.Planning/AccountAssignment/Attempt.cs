@@ -96,10 +96,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         if (WholeModel(hint, cancel) is not { } whole) return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
         if (whole.Outcome.Status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible && problemBand is not null)
         {
-            // Optimal or infeasible under the narrower band only: the problem's band gets the time, for the proof.
-            data = data.WithBand(problemBand);
-            problemBand = null;
-            Trace("the whole model again under the problem's band");
+            RestoreTheProblemsBand("the whole model again under the problem's band: optimal or infeasible under the narrower one only");
             whole = WholeModel(BestCandidatePlan() ?? hint, cancel) ?? whole with { Outcome = whole.Outcome with { Status = CpSolverStatus.Unknown }, Global = false };
         }
         if (whole.Outcome.Status is CpSolverStatus.Feasible or CpSolverStatus.Unknown && incumbent.Evaluation is not null) Neighbourhoods(lp, cancel);
@@ -147,14 +144,19 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         Trace($"search band ±{data.Band!.Tolerance:0.####}");
     }
 
+    /// <summary>Back from the narrower band to the problem's, for every step after this one.</summary>
+    private void RestoreTheProblemsBand(string why)
+    {
+        data = data.WithBand(problemBand!);
+        problemBand = null;
+        Trace(why);
+    }
+
     private void Neighbourhoods(LpResult? lp, CancellationToken cancel)
     {
         // The best plan may be one found before the band was narrowed and lie outside it: the search then keeps the problem's band.
         if (problemBand is not null && incumbent.RepOf is { } best && AssignmentState.Of(data, best).Violation() > 0)
-        {
-            data = data.WithBand(problemBand);
-            Trace("neighbourhoods under the problem's band");
-        }
+            RestoreTheProblemsBand("neighbourhoods under the problem's band: the best plan lies outside the narrower one");
         var search = new NeighbourhoodSearch(data, incumbent, settings, lp?.SplitReps);
         search.Run(clock, settings.DeterministicTime is null ? int.MaxValue : DeterministicNeighbourhoods, cancel);
         Trace($"neighbourhoods tried={search.Tries} improved={search.Improvements}");
