@@ -129,15 +129,13 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private bool WholeModelHelps() => incumbent.Evaluation is null || data.CandidateLimit is null;
 
     /// <summary>
-    /// Where the LP balances the reps well inside the band, the search after it works under a narrower band (see
-    /// <see cref="BalanceTightening.ForSearch"/>); its plans meet the problem's band too, but CP-SAT's bound then holds
-    /// for the narrower band only, so it is not the problem's. Only once there is a plan: until then the time goes to
-    /// finding one under the problem's own band (the LP's rounding within it is often the first plan on large books).
+    /// Where the LP balances the reps well inside the band and there is a plan, the search after it works under a narrower
+    /// band (see <see cref="BalanceTightening.ForSearch"/>); its plans meet the problem's band too, but CP-SAT's bound then
+    /// holds for the narrower band only, so it is not the problem's.
     /// </summary>
     private void NarrowTheBandForTheSearch(LpResult lp)
     {
-        if (incumbent.Evaluation is null) return;
-        var narrowed = BalanceTightening.ForSearch(data, lp);
+        var narrowed = BalanceTightening.ForSearch(data, lp, havePlan: incumbent.Evaluation is not null);
         if (ReferenceEquals(narrowed, data)) return;
         problemBand = data.Band;
         data = narrowed;

@@ -40,10 +40,12 @@ internal static class BalanceTightening
     /// carries most of its rounding's extra travel; CP-SAT's whole model, hinted with it, stays at that deviation, and no
     /// neighbourhood can lower it unless every rep at it is free. On midwest-1000-s7 (the LP balances every rep exactly)
     /// the ladder kept its plan within 1.6 points, the search ended at 1.49 points and 1.97543; with the band at 0.5
-    /// points, 0.45 points and 1.97317. Books whose LP sits at the band's edge keep their band.
+    /// points, 0.45 points and 1.97317. Books whose LP sits at the band's edge keep their band, and so does a search that
+    /// has no plan yet: its time goes to finding one under the problem's own band (the LP's rounding within it is often
+    /// the first plan on large books).
     /// </summary>
-    public static AssignmentData ForSearch(AssignmentData data, LpResult lp) =>
-        LpInsideTheBandBy(data, lp, SearchMargin) ? data.WithBand(data.Band!.Narrowed(lp.Deviation!.Value + SearchMargin)) : data;
+    public static AssignmentData ForSearch(AssignmentData data, LpResult lp, bool havePlan) =>
+        havePlan && LpInsideTheBandBy(data, lp, SearchMargin) ? data.WithBand(data.Band!.Narrowed(lp.Deviation!.Value + SearchMargin)) : data;
 
     /// <summary>True when the balance weight prices the largest deviation of a fixed total and the LP's lies inside the band by more than <paramref name="margin"/>.</summary>
     private static bool LpInsideTheBandBy(AssignmentData data, LpResult lp, double margin) =>

@@ -58,9 +58,20 @@ public class BalanceTighteningTests
         var unweighted = AssignmentData.Build(Book(1, balanceWeight: 0), null);
         var lp = LpRelaxation.Solve(weighted, TimeSpan.FromMinutes(5), CancellationToken.None)!;
 
-        Assert.Equal(lp.Deviation!.Value + 0.005, BalanceTightening.ForSearch(weighted, lp).Band!.Tolerance, 9);
-        Assert.Same(weighted, BalanceTightening.ForSearch(weighted, lp with { Deviation = weighted.Band!.Tolerance - 0.004 }));
-        Assert.Same(unweighted, BalanceTightening.ForSearch(unweighted, lp));
+        Assert.Equal(lp.Deviation!.Value + 0.005, BalanceTightening.ForSearch(weighted, lp, havePlan: true).Band!.Tolerance, 9);
+        Assert.Same(weighted, BalanceTightening.ForSearch(weighted, lp with { Deviation = weighted.Band!.Tolerance - 0.004 }, havePlan: true));
+        Assert.Same(unweighted, BalanceTightening.ForSearch(unweighted, lp, havePlan: true));
+    }
+
+    /// <summary>Until there is a plan the search keeps the problem's band, however well the LP balances the reps: a plan first.</summary>
+    [Fact]
+    public void ForSearch_NoPlanYet_KeepsTheProblemsBand()
+    {
+        var weighted = AssignmentData.Build(Book(1, balanceWeight: 10), null);
+        var lp = LpRelaxation.Solve(weighted, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+
+        Assert.True(BalanceTightening.ForSearch(weighted, lp, havePlan: true).Band!.Tolerance < weighted.Band!.Tolerance);
+        Assert.Same(weighted, BalanceTightening.ForSearch(weighted, lp, havePlan: false));
     }
 
     /// <summary>
@@ -75,7 +86,7 @@ public class BalanceTighteningTests
             SyntheticBook.DefaultOptions with { Weights = new ObjectiveWeights(10, 1, 1, 0), Workers = 1, TimeLimitSeconds = 600 });
         var data = AssignmentData.Build(problem, null);
         var lp = LpRelaxation.Solve(data, TimeSpan.FromMinutes(5), CancellationToken.None)!;
-        Assert.True(BalanceTightening.ForSearch(data, lp).Band!.Tolerance < data.Band!.Tolerance);
+        Assert.True(BalanceTightening.ForSearch(data, lp, havePlan: true).Band!.Tolerance < data.Band!.Tolerance);
 
         var plan = Problems.Solve(problem, deterministicTime: 20);
 
