@@ -23,7 +23,6 @@ internal sealed class RepColumnMaster
     private readonly bool _integralCosts;
     private readonly Solver _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available");
     private readonly Constraint[] _cover, _onePerRep;
-    private readonly List<Variable> _uncovered = [];
     private readonly List<Column> _columns = [];
     private readonly HashSet<string> _known = [];
     private readonly bool[] _repFixed, _accountFixed;
@@ -32,9 +31,6 @@ internal sealed class RepColumnMaster
 
     /// <summary>Each rep's candidate accounts with their whole hours and costs, read once for every pricing.</summary>
     private readonly (int Account, int Hours, double Cost)[][] _options;
-
-    /// <summary>A hard stop for a dive step whose accounts stay uncovered: this many times its rounds.</summary>
-    private const int UncoveredRoundsFactor = 20;
 
     /// <summary>One rep's accounts as a column of the master.</summary>
     public sealed record Column(int Rep, int[] Accounts, double Cost, Variable Share);
@@ -77,7 +73,6 @@ internal sealed class RepColumnMaster
             var uncovered = _solver.MakeNumVar(0, 1, "");
             _solver.Objective().SetCoefficient(uncovered, uncoveredPrice);
             cover.SetCoefficient(uncovered, 1);
-            _uncovered.Add(uncovered);
         }
         _solver.Objective().SetMinimization();
     }
@@ -119,9 +114,6 @@ internal sealed class RepColumnMaster
     public IEnumerable<(Column Column, double Share)> Used() =>
         _columns.Where(c => !_repFixed[c.Rep]).Select(c => (c, c.Share.SolutionValue())).Where(e => e.Item2 > Tolerance);
 
-    /// <summary>Whether the master's solution leaves some account (partly) uncovered.</summary>
-    public bool LeavesAccountsUncovered => _uncovered.Any(u => u.SolutionValue() > Tolerance);
-
     /// <summary>Gives the column's accounts to its rep for good.</summary>
     public void Fix(Column column)
     {
@@ -150,10 +142,10 @@ internal sealed class RepColumnMaster
     }
 
     /// <summary>
-    /// Column generation until no rep has a column of negative reduced cost, or, after <paramref name="rounds"/> (null: no
-    /// such limit), until no account is left uncovered (a dive step need not converge; at most
-    /// <see cref="UncoveredRoundsFactor"/> times as many rounds); before anything is fixed, also once the bound rounded up
-    /// reaches the master's value on a book of whole costs. False when GLOP fails or <paramref name="cancel"/> stops it.
+    /// Column generation until no rep has a column of negative reduced cost, for at most <paramref name="rounds"/> rounds
+    /// (null: no such limit; a dive step need not converge, and may leave accounts uncovered for the model after the dive);
+    /// before anything is fixed, also once the bound rounded up reaches the master's value on a book of whole costs. False
+    /// when GLOP fails or <paramref name="cancel"/> stops it.
     /// </summary>
     public bool Generate(int? rounds, CancellationToken cancel)
     {
@@ -161,7 +153,7 @@ internal sealed class RepColumnMaster
         // After a fixing the smoothing starts again from the master's own duals: the old centre priced the fixed accounts too.
         if (!NothingFixed) _center = null;
         else if (Iterations == 0 && _center is not null) AddBestColumnsAt(_center, ref centerBound);
-        for (var round = 1; rounds is null || round <= UncoveredRoundsFactor * rounds; round++)
+        for (var round = 1; rounds is null || round <= rounds; round++)
         {
             if (cancel.IsCancellationRequested || !Solve()) return false;
             Iterations++;
@@ -169,8 +161,7 @@ internal sealed class RepColumnMaster
             var value = _solver.Objective().Value();
             var added = Price(duals, ref centerBound);
             var settled = _integralCosts && NothingFixed && Bound >= value - Tolerance;
-            var longEnough = round >= rounds && !LeavesAccountsUncovered;
-            if (added == 0 || settled || longEnough) return added == 0 || Solve();
+            if (added == 0 || settled) return added == 0 || Solve();
         }
         return Solve();
     }
