@@ -18,11 +18,11 @@ internal sealed class ColumnGenerationDive
 
     /// <summary>
     /// Column-generation rounds after each fixing before the dive goes on, whether or not the master covers every account
-    /// again: 10 and 30 gave the same plans on d10200 and d20100, 10 in less time. Going on until it did (at most 200
-    /// rounds; the rule written here until a check that read the master after the pricing had changed it was found to
-    /// have kept it from ever applying), quality runner, 30 s, two runs: better on d20200 (12250, 12250 against 12253,
-    /// 12253) and e10100 (11577 twice against 11581 twice), worse on c20200 (2393, 2392 against the optimum 2391 twice),
-    /// c10200 and e10200, level on the rest of 15 books; not kept.
+    /// again: 10 and 30 gave the same plans on d10200 and d20100, 10 in less time. Going on until it does (at most 200
+    /// rounds) was the rule written here until stop 38, but its check read the master after the pricing had changed it,
+    /// so it never held; made to hold and measured (quality runner, 30 s, two runs each way) it was better on three of
+    /// the 15 books the dives apply to, worse on four (c20200 2393 and 2392 against its optimum 2391 twice), mixed or
+    /// level on the rest (README, "Column-generation dives"); not kept.
     /// </summary>
     private const int RoundsPerStep = 10;
 
