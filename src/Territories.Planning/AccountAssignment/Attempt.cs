@@ -45,6 +45,13 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
     private AssignmentData data = candidates;
 
+    /// <summary>
+    /// What the LP's reduced costs and the column-generation master's prices say about each pair (<see cref="PairBounds"/>),
+    /// once the dives have solved the master's root; null before (and on every book the dives do not apply to). The
+    /// CP-SAT models after the dives then leave out the pairs no better plan can use.
+    /// </summary>
+    private PairBounds? pairBounds;
+
     /// <summary>The band of the problem when the search after the LP works under a narrower one (<see cref="BalanceTightening.ForSearch"/>); else null.</summary>
     private BalanceBand? problemBand;
 
@@ -111,7 +118,10 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// </summary>
     private WholeModelRun? WholeModel(int[] hint, CancellationToken cancel)
     {
-        if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), cancel: cancel)) is not { } model) return null;
+        var allowed = pairBounds?.RepsThatMayImprove(data, incumbent, hint);
+        if (allowed is not null) Trace($"cp pairs that may improve {PairBounds.Count(allowed)} of {data.PairCount}");
+        var scope = allowed is null ? null : ModelScope.Everything(data, allowed);
+        if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), scope, cancel: cancel)) is not { } model) return null;
         model.AddHint(hint);
         var outcome = CpSatRun.Solve(model, settings with { TimeLimit = ShareOfRemaining(FullModelShare()) }, repOf => incumbent.Offer(repOf, "cp-sat"), cancel);
         Trace($"cp status={outcome.Status} bound={outcome.Bound} solutions={outcome.Solutions}");
@@ -155,7 +165,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         // The best plan may be one found before the band was narrowed and lie outside it: the search then keeps the problem's band.
         if (problemBand is not null && incumbent.RepOf is { } best && AssignmentState.Of(data, best).Violation() > 0)
             RestoreTheProblemsBand("neighbourhoods under the problem's band: the best plan lies outside the narrower one");
-        var search = new NeighbourhoodSearch(data, incumbent, settings, lp?.SplitReps);
+        var search = new NeighbourhoodSearch(data, incumbent, settings, lp?.SplitReps, pairBounds);
         search.Run(clock, settings.DeterministicTime is null ? int.MaxValue : DeterministicNeighbourhoods, cancel);
         Trace($"neighbourhoods tried={search.Tries} improved={search.Improvements}");
     }
@@ -318,6 +328,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var dives = new ColumnGenerationDive(data, lp.AccountDuals, BestCandidatePlan());
         var rooted = dives.SolveRoot(budget.Token);
         if (data.CandidateLimit is null) incumbent.ImproveBound(FloatingBound.Safe(dives.Bound), "column-generation");
+        if (rooted) pairBounds = lp.PairBounds is { } fromLp ? fromLp.Tighter(dives.PairBounds()) : dives.PairBounds();
         Trace($"column-generation root bound={dives.Bound} rounds={dives.Rounds} columns={dives.Columns}");
         var most = Math.Min(dives.DiveCount, settings.DeterministicTime is null ? MaxDives : DeterministicDives);
         for (var k = 0; rooted && k < most && !budget.IsCancellationRequested; k++)

@@ -65,6 +65,9 @@ internal sealed class ColumnGenerationDive
     /// <summary>The master's Lagrangian bound at the root (negative infinity before <see cref="SolveRoot"/>).</summary>
     public double Bound => _master.Bound;
 
+    /// <summary>The pairs' bounds at the root's best prices (<see cref="RepColumnMaster.PairBounds"/>).</summary>
+    public PairBounds PairBounds() => _master.PairBounds();
+
     public int Rounds => _master.Iterations;
 
     public int Columns => _master.ColumnCount;

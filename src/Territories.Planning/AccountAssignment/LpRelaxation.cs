@@ -19,8 +19,9 @@ namespace Territories.Planning.AccountAssignment;
 /// beyond what its rows are worth: 0 on the pairs it uses); null when nothing was priced.</param>
 /// <param name="AccountDuals">The dual of each account's row (what covering it is worth), where the column-generation dive's
 /// prices start (<see cref="RepColumnMaster"/>).</param>
+/// <param name="PairBounds">What each pair's reduced cost says about the plans that use it (reduced-cost fixing).</param>
 internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation,
-    IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null, double[]? AccountDuals = null)
+    IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null, double[]? AccountDuals = null, PairBounds? PairBounds = null)
 {
     /// <summary>The relaxation over the candidate pairs has no solution, so neither has the pruned model.</summary>
     public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], new HashSet<int>(), [], 0, null, []);
@@ -261,7 +262,19 @@ internal sealed class LpRelaxation
     {
         var (preferred, integral) = Rounded();
         var split = _columns.Where(c => integral[c.Account] < 0 && c.X.SolutionValue() > IntegralTolerance).Select(c => c.Rep).ToHashSet();
-        return new LpResult(FloatingBound.Safe(bound), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, duals is null ? null : (a, r) => _data.PairCost(a, r) - duals.Of(a, r), _assign.Select(c => c.DualValue()).ToArray());
+        return new LpResult(FloatingBound.Safe(bound), preferred, integral, split, _columns.Select(c => (c.Account, c.Rep)).ToList(), round, _deviation?.SolutionValue(), nearCheapest, duals is null ? null : (a, r) => _data.PairCost(a, r) - duals.Of(a, r), _assign.Select(c => c.DualValue()).ToArray(), BoundsOfPairs(duals ?? new RowDuals(this)));
+    }
+
+    /// <summary>The pairs' bounds at the duals of the round just solved (<see cref="PairBounds.FromLagrangian"/>).</summary>
+    private PairBounds BoundsOfPairs(RowDuals duals) =>
+        AccountAssignment.PairBounds.FromLagrangian(_data, _solver.Objective().Value(), (a, r) => _data.PairCost(a, r) - duals.Of(a, r), Mixed(duals));
+
+    /// <summary>Per account, the reduced costs of its columns weighted by their values in the round just solved.</summary>
+    private double[] Mixed(RowDuals duals)
+    {
+        var mixed = new double[_data.AccountCount];
+        foreach (var (a, r, x) in _columns) mixed[a] += (_data.PairCost(a, r) - duals.Of(a, r)) * x.SolutionValue();
+        return mixed;
     }
 
     /// <summary>How far above an account's cheapest reduced cost <see cref="LpResult.NearCheapest"/> lists reps, in average accounts' shares of the LP's value.</summary>
@@ -297,8 +310,7 @@ internal sealed class LpRelaxation
             nearCheapest[a] = reducedCosts.Select(e => (e.Rep, Above: (e.Reduced - best.Cost) / perAccountShare))
                 .Where(e => e.Above <= NearCheapestWindow).OrderBy(e => e.Above).ToArray();
         }
-        var mixed = new double[_data.AccountCount];
-        foreach (var (a, r, x) in _columns) mixed[a] += (_data.PairCost(a, r) - duals.Of(a, r)) * x.SolutionValue();
+        var mixed = Mixed(duals);
         for (var a = 0; a < _data.AccountCount; a++) shortfall[a] = Math.Min(0, lowest[a] - mixed[a]);
         return (shortfall, entering, nearCheapest, duals);
     }

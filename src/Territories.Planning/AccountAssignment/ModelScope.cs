@@ -4,7 +4,8 @@ namespace Territories.Planning.AccountAssignment;
 /// Which accounts a CP-SAT model decides. The whole problem: every account, every candidate rep. A neighbourhood (for the
 /// large-neighbourhood search): the accounts of a few reps, each free to move among those reps only, while every other
 /// account stays where the incumbent has it and enters the rules as a constant. Or some accounts free, each among the reps
-/// listed for it, the rest fixed (LP-and-fix).
+/// listed for it, the rest fixed (LP-and-fix). Either may also keep each account to the reps listed for it (the pairs
+/// that may still be in a better plan: <see cref="PairBounds"/>).
 /// </summary>
 internal sealed class ModelScope
 {
@@ -42,9 +43,15 @@ internal sealed class ModelScope
 
     public static ModelScope Everything(AssignmentData data) => new(data, null, null);
 
-    /// <summary>The accounts <paramref name="repOf"/> gives to <paramref name="reps"/>, free among those reps; the rest fixed.</summary>
-    public static ModelScope Neighbourhood(AssignmentData data, int[] repOf, IReadOnlySet<int> reps) =>
-        new(data, repOf.Select(r => reps.Contains(r) ? -1 : r).ToArray(), reps);
+    /// <summary>Every account, each free among the candidates <paramref name="allowed"/> lists for it.</summary>
+    public static ModelScope Everything(AssignmentData data, IReadOnlyList<IReadOnlySet<int>> allowed) => new(data, null, null, allowed);
+
+    /// <summary>
+    /// The accounts <paramref name="repOf"/> gives to <paramref name="reps"/>, free among those reps (and, when given, among
+    /// the candidates <paramref name="allowed"/> lists for each); the rest fixed.
+    /// </summary>
+    public static ModelScope Neighbourhood(AssignmentData data, int[] repOf, IReadOnlySet<int> reps, IReadOnlyList<IReadOnlySet<int>>? allowed = null) =>
+        new(data, repOf.Select(r => reps.Contains(r) ? -1 : r).ToArray(), reps, allowed);
 
     /// <summary>The accounts <paramref name="fixedRepOf"/> leaves at -1, free among all their candidates; the rest fixed where it puts them.</summary>
     public static ModelScope Fixing(AssignmentData data, int[] fixedRepOf) => new(data, fixedRepOf, null);
@@ -55,11 +62,10 @@ internal sealed class ModelScope
     /// <summary>The candidate slots the model decides for this account: none for a fixed account.</summary>
     public int[] SlotsOf(int account)
     {
-        var slots = Enumerable.Range(0, _data.Candidates[account].Length);
-        if (_fixedRepOf is null) return slots.ToArray();
-        if (_fixedRepOf[account] >= 0) return [];
-        if (_allowed is not null) return slots.Where(s => _allowed[account].Contains(_data.Candidates[account][s])).ToArray();
-        return _reps is null ? slots.ToArray() : slots.Where(s => _reps.Contains(_data.Candidates[account][s])).ToArray();
+        if (_fixedRepOf?[account] >= 0) return [];
+        var candidates = _data.Candidates[account];
+        return Enumerable.Range(0, candidates.Length)
+            .Where(s => (_reps is null || _reps.Contains(candidates[s])) && (_allowed is null || _allowed[account].Contains(candidates[s]))).ToArray();
     }
 
     /// <summary>The rep a fixed account keeps; -1 for an account the model decides.</summary>

@@ -10,7 +10,9 @@ namespace Territories.Planning.AccountAssignment;
 /// constants, so a neighbourhood may lower it or must keep under it.
 /// </summary>
 /// <param name="splitReps">The reps that hold a share of an account the LP relaxation splits; null or empty without an LP.</param>
-internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbent, SolveSettings settings, IReadOnlySet<int>? splitReps = null)
+/// <param name="pairBounds">When given, each neighbourhood leaves out the pairs that can be in no plan better than the best
+/// (<see cref="PairBounds"/>).</param>
+internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbent, SolveSettings settings, IReadOnlySet<int>? splitReps = null, PairBounds? pairBounds = null)
 {
     /// <summary>
     /// How long one neighbourhood may take on the wall clock. With a deterministic limit, as many deterministic seconds
@@ -43,11 +45,12 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         var smallest = SmallestSize(data.RepCount);
         var size = smallest;
         var nearest = NearestReps();
+        var allowed = pairBounds?.RepsThatMayImprove(data, incumbent, repOf);
         while (!cancel.IsCancellationRequested && clock.Remaining > TimeSpan.FromMilliseconds(50) && Tries < maxTries)
         {
             Tries++;
             var reps = Choose(random, size, nearest, SeedRep(random));
-            var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Neighbourhood(data, repOf, reps));
+            var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Neighbourhood(data, repOf, reps, allowed));
             model.AddHint(repOf);
             var limit = settings.DeterministicTime is not null || clock.Remaining < NeighbourhoodLimit ? clock.Remaining : NeighbourhoodLimit;
             var sub = settings with { TimeLimit = limit, Seed = random.Next(), DeterministicTime = settings.DeterministicTime is null ? null : NeighbourhoodLimit.TotalSeconds };
@@ -55,6 +58,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
             if (outcome.Best is { } better && incumbent.Offer(better, "neighbourhood"))
             {
                 repOf = better;
+                allowed = pairBounds?.RepsThatMayImprove(data, incumbent, repOf);
                 Improvements++;
             }
             size = outcome.Status == Google.OrTools.Sat.CpSolverStatus.Optimal ? Math.Min(data.RepCount, size + 1) : Math.Max(smallest, size - 1);

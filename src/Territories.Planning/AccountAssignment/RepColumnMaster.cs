@@ -81,9 +81,39 @@ internal sealed class RepColumnMaster
     /// The best Lagrangian bound found before anything was fixed: valid whatever columns are missing; rounded up on a
     /// book whose pair costs are whole, where every plan's objective is whole too.
     /// </summary>
-    public double Bound => _integralCosts && double.IsFinite(_bound) ? Math.Ceiling(_bound - Tolerance) : _bound;
+    public double Bound => Rounded(_bound);
 
     private double _bound = double.NegativeInfinity;
+
+    /// <summary>The accounts' prices <see cref="_bound"/> was found at.</summary>
+    private double[]? _boundPrices;
+
+    /// <summary>
+    /// Reduced-cost fixing at the prices of the best bound (<see cref="PairBounds"/>): in the Lagrangian relaxation each
+    /// rep takes its best knapsack at those prices, or nothing; a plan that gives an account to a rep makes that rep's
+    /// knapsack hold it, so its objective is at least the bound less the rep's best knapsack plus the best one that holds
+    /// the account (<see cref="Knapsack.BestBesideEach"/>). Rounded up like <see cref="Bound"/> on a book of whole costs.
+    /// Positive infinity for a pair too heavy for its rep; negative infinity (nothing known) for a pair that is no candidate.
+    /// </summary>
+    public PairBounds PairBounds()
+    {
+        var bounds = new Dictionary<(int, int), double>();
+        if (_boundPrices is { } prices)
+            for (var r = 0; r < _data.RepCount; r++)
+            {
+                var options = _options[r];
+                var weights = options.Select(o => o.Hours).ToList();
+                var profits = options.Select(o => prices[o.Account] - o.Cost).ToList();
+                var best = Knapsack.Best(weights, profits, _capacity[r]).Profit;
+                var beside = Knapsack.BestBesideEach(weights, profits, _capacity[r]);
+                for (var i = 0; i < options.Length; i++)
+                    bounds[(options[i].Account, r)] = Rounded(_bound + best - profits[i] - beside[i]);
+            }
+        return new PairBounds((a, r) => bounds.GetValueOrDefault((a, r), double.NegativeInfinity));
+    }
+
+    /// <summary>A bound as <see cref="Bound"/> reports it: rounded up on a book of whole costs, where every plan's objective is whole.</summary>
+    private double Rounded(double bound) => _integralCosts && double.IsFinite(bound) ? Math.Ceiling(bound - Tolerance) : bound;
 
     public int Iterations { get; private set; }
 
@@ -186,7 +216,7 @@ internal sealed class RepColumnMaster
             var prices = atCenter ? duals.Select((d, a) => Smoothing * _center![a] + (1 - Smoothing) * d).ToArray() : duals;
             var (bound, best) = LagrangianBound(prices);
             if (bound > centerBound) (centerBound, _center) = (bound, prices);
-            if (NothingFixed) _bound = Math.Max(_bound, bound);
+            if (NothingFixed) RaiseBound(bound, prices);
             var added = 0;
             for (var r = 0; r < _data.RepCount; r++)
                 if (best[r] is { } column && column.Accounts.Sum(a => duals[a]) - column.Cost + limits[r] > Tolerance && Add(r, column.Accounts, column.Cost)) added++;
@@ -200,9 +230,16 @@ internal sealed class RepColumnMaster
     {
         var (bound, best) = LagrangianBound(prices);
         centerBound = bound;
-        _bound = Math.Max(_bound, bound);
+        RaiseBound(bound, prices);
         for (var r = 0; r < _data.RepCount; r++)
             if (best[r] is { Accounts.Length: > 0 } column) Add(r, column.Accounts, column.Cost);
+    }
+
+    private void RaiseBound(double bound, double[] prices)
+    {
+        if (bound <= _bound) return;
+        _bound = bound;
+        _boundPrices = prices;
     }
 
     /// <summary>
