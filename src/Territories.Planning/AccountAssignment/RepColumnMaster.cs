@@ -104,8 +104,9 @@ internal sealed class RepColumnMaster
                 var options = _options[r];
                 var weights = options.Select(o => o.Hours).ToList();
                 var profits = options.Select(o => prices[o.Account] - o.Cost).ToList();
-                var best = Knapsack.Best(weights, profits, _capacity[r]).Profit;
                 var beside = Knapsack.BestBesideEach(weights, profits, _capacity[r]);
+                // The best knapsack is empty or holds some account, with the best of the others beside it.
+                var best = Enumerable.Range(0, options.Length).Select(i => profits[i] + beside[i]).Append(0).Max();
                 for (var i = 0; i < options.Length; i++)
                     bounds[(options[i].Account, r)] = Rounded(_bound + best - profits[i] - beside[i]);
             }
