@@ -29,7 +29,8 @@ public class KnapsackTests
         var random = new Random(3);
         for (var trial = 0; trial < 50; trial++)
         {
-            var (count, weights, profits, capacity) = RandomItems(random, mostItems: 10);
+            var (weights, profits, capacity) = RandomItems(random, mostItems: 10);
+            var count = weights.Length;
 
             var (profit, taken) = Knapsack.Best(weights, profits, capacity);
 
@@ -52,7 +53,8 @@ public class KnapsackTests
         var random = new Random(5);
         for (var trial = 0; trial < 50; trial++)
         {
-            var (count, weights, profits, capacity) = RandomItems(random, mostItems: 9);
+            var (weights, profits, capacity) = RandomItems(random, mostItems: 9);
+            var count = weights.Length;
 
             var beside = Knapsack.BestBesideEach(weights, profits, capacity);
 
@@ -68,12 +70,12 @@ public class KnapsackTests
     }
 
     /// <summary>Up to <paramref name="mostItems"/> items of 0-14 hours and -5 to 15 profit, and a capacity of 0-39 hours.</summary>
-    private static (int Count, int[] Weights, double[] Profits, int Capacity) RandomItems(Random random, int mostItems)
+    private static (int[] Weights, double[] Profits, int Capacity) RandomItems(Random random, int mostItems)
     {
         var count = random.Next(1, mostItems + 1);
         var weights = Enumerable.Range(0, count).Select(_ => random.Next(0, 15)).ToArray();
         var profits = Enumerable.Range(0, count).Select(_ => random.NextDouble() * 20 - 5).ToArray();
-        return (count, weights, profits, random.Next(0, 40));
+        return (weights, profits, random.Next(0, 40));
     }
 
     private static IEnumerable<int> Members(int set, int count) => Enumerable.Range(0, count).Where(i => (set & (1 << i)) != 0);
