@@ -88,7 +88,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             RoundUnderNarrowerBands(lp, cancel);
             LpAndFix(lp, cancel);
         }
-        if (lp is not null && ColumnGenerationDive.Applies(data) && !cancel.IsCancellationRequested) DiveThroughColumns(lp, cancel);
+        if (lp is not null && ColumnGenerationDive.Applies(data) && !cancel.IsCancellationRequested && DiveThroughColumns(lp, cancel))
+            return new Result(CpSolverStatus.Optimal, lp, null, false, 0);
         if (EjectionChainSearch.Applies(data) && !cancel.IsCancellationRequested)
             Trace($"ejection chains {string.Join("; ", EjectionChainSearch.Run(data, hint, incumbent, clock, settings, cancel))}");
         if (incumbent.RepOf is not null && IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
@@ -321,28 +322,69 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// With a deterministic limit the dives may use all the time left, like the LP, so runs stay reproducible, and at most
     /// <see cref="DeterministicDives"/> are tried.
     /// </summary>
-    private void DiveThroughColumns(LpResult lp, CancellationToken cancel)
+    private bool DiveThroughColumns(LpResult lp, CancellationToken cancel)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        if (settings.DeterministicTime is null) budget.CancelAfter(ShareOfRemaining(ColumnGenerationDive.TimeShare));
+        var diveTime = ShareOfRemaining(ColumnGenerationDive.TimeShare);
+        var divesEnd = clock.ElapsedSeconds + diveTime.TotalSeconds;
+        if (settings.DeterministicTime is null) budget.CancelAfter(diveTime);
         var dives = new ColumnGenerationDive(data, lp.AccountDuals, BestCandidatePlan());
         var rooted = dives.SolveRoot(budget.Token);
         if (data.CandidateLimit is null) incumbent.ImproveBound(FloatingBound.Safe(dives.Bound), "column-generation");
         if (rooted) pairBounds = lp.PairBounds is { } fromLp ? fromLp.Tighter(dives.PairBounds()) : dives.PairBounds();
         Trace($"column-generation root bound={dives.Bound} rounds={dives.Rounds} columns={dives.Columns}");
+        if (!rooted) return false;
+        using var divesGoOn = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
+        using var coverGoesOn = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
+        var cover = CoverTheGap(dives, TimeSpan.FromSeconds(Math.Max(0, divesEnd - clock.ElapsedSeconds)), divesGoOn, coverGoesOn.Token);
         var most = Math.Min(dives.DiveCount, settings.DeterministicTime is null ? MaxDives : DeterministicDives);
-        for (var k = 0; rooted && k < most && !budget.IsCancellationRequested; k++)
+        for (var k = 0; k < most && !divesGoOn.IsCancellationRequested; k++)
         {
-            if (dives.Dive(k, out var freeReps, budget.Token) is not { } fixedRepOf) continue;
+            if (dives.Dive(k, out var freeReps, divesGoOn.Token) is not { } fixedRepOf) continue;
             var before = incumbent.Evaluation?.Objective;
             var allowed = fixedRepOf.Select(r => r >= 0 ? new HashSet<int>() : freeReps).ToList();
             var status = fixedRepOf.All(r => r >= 0)
                 ? (incumbent.Offer(fixedRepOf, "column-generation") ? "whole" : "whole, not better")
                 : SolveScope(ModelScope.Fixing(data, fixedRepOf, allowed), BestCandidatePlan() ?? fixedRepOf, balanceTerm: false,
-                    ShareOfRemaining(ResidualTimeShare), budget.Token, source: "column-generation")?.Status.ToString();
+                    ShareOfRemaining(ResidualTimeShare), divesGoOn.Token, source: "column-generation")?.Status.ToString();
             Trace($"column-generation dive {k} fixed={fixedRepOf.Count(r => r >= 0)} residual={status} best {before} -> {incumbent.Evaluation?.Objective}");
         }
+        coverGoesOn.Cancel();
+        if (cover.GetAwaiter().GetResult() is not { } result) return false;
+        incumbent.ImproveBound(result.Bound, "exact-cover");
+        Trace($"exact cover bound={result.Bound} plan={(result.Plan is null ? "none" : "found")} {string.Join("; ", result.Tried)}");
+        return IsProvenOptimal();
     }
+
+    /// <summary>
+    /// The exact search within the Lagrangian gap (<see cref="CoverWithinTheGap"/>) from the root's prices, within the
+    /// dives' time: on its own thread beside them, until they end, when there are two workers or more and a wall-clock
+    /// limit (the dives' master and knapsacks keep one core busy; their residual models are small), else before them,
+    /// with a node limit under a deterministic one. Once it proves the best plan optimal it stops the dives
+    /// (<paramref name="divesGoOn"/>).
+    /// Null where it does not apply: no plan to beat yet, a pruned candidate set (its bound would not be the problem's),
+    /// or costs that are not whole.
+    /// </summary>
+    private Task<CoverWithinTheGap.Result?> CoverTheGap(ColumnGenerationDive dives, TimeSpan time, CancellationTokenSource divesGoOn, CancellationToken cancel)
+    {
+        if (incumbent.Evaluation is not { } known || data.CandidateLimit is not null) return Task.FromResult<CoverWithinTheGap.Result?>(null);
+        var master = dives.CopyOfTheMaster();
+        var (mostNodes, wallTime) = settings.DeterministicTime is { } seconds
+            ? ((long)(seconds * CoverSearch.NodesPerDeterministicSecond), TimeSpan.MaxValue) : (long.MaxValue, time);
+        CoverWithinTheGap.Result? Search()
+        {
+            if (CoverWithinTheGap.AfterPricing(master, cancel) is not { } cover) return null;
+            var result = cover.Run((double)known.Objective, mostNodes, wallTime, cancel);
+            if (result.Plan is not null) incumbent.Offer(result.Plan, "exact-cover");
+            if (incumbent.Evaluation is { } best && (double)best.Objective <= result.Bound) divesGoOn.Cancel();
+            return result;
+        }
+        return settings.Workers >= 2 && settings.DeterministicTime is null ? Task.Run(Search, CancellationToken.None) : Task.FromResult(Search());
+    }
+
+    /// <summary>True once the bound has reached the best plan's objective.</summary>
+    private bool IsProvenOptimal() => incumbent.Evaluation is { } best && incumbent.Bound is { } bound && best.Objective <= bound;
+
 
     /// <summary>
     /// The share of the time left CP-SAT gets for the accounts a dive leaves to its free reps (about 20 accounts among 4

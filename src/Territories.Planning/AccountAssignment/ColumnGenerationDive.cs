@@ -83,6 +83,9 @@ internal sealed class ColumnGenerationDive
         return true;
     }
 
+    /// <summary>A copy of the master as the root left it, for the exact search (<see cref="CoverWithinTheGap"/>) beside the dives.</summary>
+    public RepColumnMaster CopyOfTheMaster() => _master.Copy();
+
     /// <summary>
     /// Dive <paramref name="first"/> (0: the plain dive): the rep of each account the dive fixed, -1 for the accounts it
     /// leaves to <paramref name="freeReps"/>; null when the master fails or time runs out.

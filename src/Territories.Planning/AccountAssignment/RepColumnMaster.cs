@@ -113,6 +113,21 @@ internal sealed class RepColumnMaster
         return new PairBounds((a, r) => bounds.GetValueOrDefault((a, r), double.NegativeInfinity));
     }
 
+    /// <summary>
+    /// The best Lagrangian bound before anything was fixed, not rounded, and the accounts' prices it was found at; null
+    /// before the root.
+    /// </summary>
+    public (double Bound, double[] Prices)? BestLagrangian => _boundPrices is { } prices ? (_bound, prices) : null;
+
+    /// <summary>The rep's candidate accounts with their whole hours and costs.</summary>
+    public IReadOnlyList<(int Account, int Hours, double Cost)> OptionsOf(int rep) => _options[rep];
+
+    /// <summary>True when every pair's cost is whole, so every plan's objective is.</summary>
+    public bool IntegralCosts => _integralCosts;
+
+    /// <summary>The rep's capacity in whole hours.</summary>
+    public int CapacityOf(int rep) => _capacity[rep];
+
     /// <summary>A bound as <see cref="Bound"/> reports it: rounded up on a book of whole costs, where every plan's objective is whole.</summary>
     private double Rounded(double bound) => _integralCosts && double.IsFinite(bound) ? Math.Ceiling(bound - Tolerance) : bound;
 
@@ -128,7 +143,21 @@ internal sealed class RepColumnMaster
 
     public int RepCount => _repFixed.Length;
 
+    public int AccountCount => _accountFixed.Length;
+
     private bool NothingFixed => FreeRepCount == RepCount;
+
+    /// <summary>
+    /// A master with the same columns and the same best bound, nothing fixed, its prices smoothed toward that bound's:
+    /// to go on pricing on another thread while this one dives.
+    /// </summary>
+    public RepColumnMaster Copy()
+    {
+        var copy = new RepColumnMaster(_data, _boundPrices ?? _center);
+        foreach (var column in _columns) copy.Add(column.Rep, column.Accounts, column.Cost);
+        (copy._bound, copy._boundPrices) = (_bound, _boundPrices);
+        return copy;
+    }
 
     /// <summary>Adds each rep's accounts in the plan as a column (a rep over its capacity adds none).</summary>
     public void Seed(int[] repOf)
@@ -178,7 +207,7 @@ internal sealed class RepColumnMaster
     /// before anything is fixed, also once the bound rounded up reaches the master's value on a book of whole costs. False
     /// when GLOP fails or <paramref name="cancel"/> stops it.
     /// </summary>
-    public bool Generate(int? rounds, CancellationToken cancel)
+    public bool Generate(int? rounds, CancellationToken cancel, bool untilNoColumn = false)
     {
         var centerBound = double.NegativeInfinity;
         // After a fixing the smoothing starts again from the master's own duals: the old centre priced the fixed accounts too.
@@ -191,7 +220,7 @@ internal sealed class RepColumnMaster
             var duals = _cover.Select(c => c.DualValue()).ToArray();
             var value = _solver.Objective().Value();
             var added = Price(duals, ref centerBound);
-            var settled = _integralCosts && NothingFixed && Bound >= value - Tolerance;
+            var settled = !untilNoColumn && _integralCosts && NothingFixed && Bound >= value - Tolerance;
             if (added == 0 || settled) return added == 0 || Solve();
         }
         return Solve();

@@ -1,4 +1,5 @@
 using Territories.Planning.AccountAssignment;
+using static Territories.Planning.Tests.AccountAssignment.RandomKnapsacks;
 
 namespace Territories.Planning.Tests.AccountAssignment;
 
@@ -29,14 +30,12 @@ public class KnapsackTests
         var random = new Random(3);
         for (var trial = 0; trial < 50; trial++)
         {
-            var (weights, profits, capacity) = RandomItems(random, mostItems: 10);
+            var (weights, profits, capacity) = Items(random, mostItems: 10);
             var count = weights.Length;
 
             var (profit, taken) = Knapsack.Best(weights, profits, capacity);
 
-            var best = Enumerable.Range(0, 1 << count)
-                .Where(set => Members(set, count).Sum(i => weights[i]) <= capacity)
-                .Max(set => Members(set, count).Sum(i => profits[i]));
+            var best = Fitting(weights, capacity).Max(set => Members(set, count).Sum(i => profits[i]));
             Assert.Equal(best, profit, 9);
             Assert.True(taken.Sum(i => weights[i]) <= capacity);
             Assert.Equal(profit, taken.Sum(i => profits[i]), 9);
@@ -53,30 +52,18 @@ public class KnapsackTests
         var random = new Random(5);
         for (var trial = 0; trial < 50; trial++)
         {
-            var (weights, profits, capacity) = RandomItems(random, mostItems: 9);
+            var (weights, profits, capacity) = Items(random, mostItems: 9);
             var count = weights.Length;
 
             var beside = Knapsack.BestBesideEach(weights, profits, capacity);
 
             for (var item = 0; item < count; item++)
             {
-                var holding = Enumerable.Range(0, 1 << count)
-                    .Where(set => (set & (1 << item)) != 0 && Members(set, count).Sum(i => weights[i]) <= capacity)
+                var holding = Fitting(weights, capacity).Where(set => (set & (1 << item)) != 0)
                     .Select(set => Members(set, count).Where(i => i != item).Sum(i => profits[i])).ToList();
                 if (holding.Count == 0) Assert.Equal(double.NegativeInfinity, beside[item]);
                 else Assert.Equal(holding.Max(), beside[item], 9);
             }
         }
     }
-
-    /// <summary>Up to <paramref name="mostItems"/> items of 0-14 hours and -5 to 15 profit, and a capacity of 0-39 hours.</summary>
-    private static (int[] Weights, double[] Profits, int Capacity) RandomItems(Random random, int mostItems)
-    {
-        var count = random.Next(1, mostItems + 1);
-        var weights = Enumerable.Range(0, count).Select(_ => random.Next(0, 15)).ToArray();
-        var profits = Enumerable.Range(0, count).Select(_ => random.NextDouble() * 20 - 5).ToArray();
-        return (weights, profits, random.Next(0, 40));
-    }
-
-    private static IEnumerable<int> Members(int set, int count) => Enumerable.Range(0, count).Where(i => (set & (1 << i)) != 0);
 }
