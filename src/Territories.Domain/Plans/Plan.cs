@@ -52,6 +52,7 @@ public sealed record PlanEdit(string BaseRunId, string EditedBy, DateTimeOffset 
 
 /// <summary>How the plan was found: the bound's source and whether candidate pruning was used.</summary>
 /// <param name="BoundSource">"cp-sat" (the solver's own proof), "lp-relaxation" (GLOP on every eligible pair),
-/// "column-generation" (the master of rep columns on a generalised assignment book) or null.</param>
+/// "column-generation" (the master of rep columns on a generalised assignment book), "exact-cover" (that master's bound
+/// raised past each objective the exact search proved no plan has) or null.</param>
 /// <param name="CandidateReps">When pruning was used, how many nearest eligible reps each account was considered for; null when every eligible rep was.</param>
 public sealed record SolveReport(string? BoundSource, int? CandidateReps, int Solutions, string Engine);

@@ -320,7 +320,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// bound (global when every eligible pair is a candidate), then dive after dive, CP-SAT sharing the accounts each
     /// leaves among the reps it leaves free, with the fixed columns' accounts constant (<see cref="ResidualTimeShare"/>).
     /// With a deterministic limit the dives may use all the time left, like the LP, so runs stay reproducible, and at most
-    /// <see cref="DeterministicDives"/> are tried.
+    /// <see cref="DeterministicDives"/> are tried. The exact cover (<see cref="CoverTheGap"/>) runs beside them; true when
+    /// it proved the best plan optimal, and every step after the dives is then skipped.
     /// </summary>
     private bool DiveThroughColumns(LpResult lp, CancellationToken cancel)
     {

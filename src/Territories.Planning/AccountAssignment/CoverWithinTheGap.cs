@@ -12,10 +12,11 @@ namespace Territories.Planning.AccountAssignment;
 internal sealed class CoverWithinTheGap
 {
     /// <summary>
-    /// The most sets one T may have (about 100 bytes each with its account list): e20200's optimum (22379) took 86,028
-    /// sets and 66,412 nodes.
+    /// The most sets one T may have: e20200's optimum (22379) took 86,028 sets and 66,412 nodes, c10200's proof that
+    /// nothing costs 2805 119,943 sets in 0.7 s. e10200's 23304 (544,304 sets) and d20200's 12232 (421,642) stopped
+    /// unfinished after 5 s and 2 s of a core the dives could use; each set also costs a bit per account.
     /// </summary>
-    public const int MostSets = 1_000_000;
+    public const int MostSets = 300_000;
 
     /// <param name="Bound">No plan costs less (each T tried without a cover raised it by one).</param>
     /// <param name="Plan">The rep of each account in the cover found, whose objective is <paramref name="Bound"/>; null when none was.</param>

@@ -15,7 +15,7 @@ internal sealed class Incumbent(TerritoryProblem problem, SolveClock clock, IPro
     public double? FirstFeasibleSeconds { get; private set; }
     public int Solutions { get; private set; }
     public decimal? Bound { get; private set; }
-    /// <summary>Which proof gave <see cref="Bound"/>: "lp-relaxation", "column-generation" or "cp-sat".</summary>
+    /// <summary>Which proof gave <see cref="Bound"/>: "lp-relaxation", "column-generation", "exact-cover" or "cp-sat".</summary>
     public string? BoundSource { get; private set; }
 
     public void ImproveBound(double bound, string source)
