@@ -386,7 +386,6 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// <summary>True once the bound has reached the best plan's objective.</summary>
     private bool IsProvenOptimal() => incumbent.Evaluation is { } best && incumbent.Bound is { } bound && best.Objective <= bound;
 
-
     /// <summary>
     /// The share of the time left CP-SAT gets for the accounts a dive leaves to its free reps (about 20 accounts among 4
     /// reps on the 100-job books, 40-80 on the 200-job ones): d20100 proved optimal at once, d10200 ended feasible at 2 s.
