@@ -24,13 +24,7 @@ internal static class ColumnsWithinLoss
         var count = weights.Count;
         var bestAfter = new double[count + 1][];
         bestAfter[count] = new double[capacity + 1];
-        for (var i = count - 1; i >= 0; i--)
-        {
-            var next = bestAfter[i + 1];
-            var row = (double[])next.Clone();
-            for (var room = weights[i]; room <= capacity; room++) row[room] = Math.Max(row[room], next[room - weights[i]] + profits[i]);
-            bestAfter[i] = row;
-        }
+        for (var i = count - 1; i >= 0; i--) bestAfter[i] = Knapsack.WithItem(bestAfter[i + 1], weights[i], profits[i]);
         var best = bestAfter[0][capacity];
         var sets = new List<Set>();
         var taken = new List<int>();

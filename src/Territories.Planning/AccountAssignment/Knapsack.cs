@@ -58,7 +58,7 @@ internal static class Knapsack
     }
 
     /// <summary>The best profits within each room (at most that much weight) once one more item may be taken.</summary>
-    private static double[] WithItem(double[] best, int weight, double profit)
+    public static double[] WithItem(double[] best, int weight, double profit)
     {
         var next = (double[])best.Clone();
         if (profit <= 0) return next;
