@@ -12,9 +12,9 @@ namespace Territories.Planning.AccountAssignment;
 internal sealed class CoverWithinTheGap
 {
     /// <summary>
-    /// The most sets one T may have: e20200's optimum (22379) took 86,028 sets and 66,412 nodes, c10200's proof that
-    /// nothing costs 2805 119,943 sets in 0.7 s. e10200's 23304 (544,304 sets) and d20200's 12232 (421,642) stopped
-    /// unfinished after 5 s and 2 s of a core the dives could use; each set also costs a bit per account.
+    /// The most sets one T may have: e20200's optimum (22379) took 127,347 sets and 68,593 nodes, c10200's proof that
+    /// nothing costs 2805 97,941 sets in 0.5 s. e10200's 23304 (544,304 sets) stopped unfinished after 5 s of a core
+    /// the dives could use; each set also costs a bit per account.
     /// </summary>
     public const int MostSets = 300_000;
 
@@ -25,23 +25,24 @@ internal sealed class CoverWithinTheGap
 
     private readonly int _accountCount;
     private readonly double _bound;
-    private readonly double[] _prices;
-    private readonly IReadOnlyList<(int Account, int Hours, double Cost)>[] _options;
+
+    /// <summary>Per rep, its candidate accounts with their whole hours and their profit at the prices (price less cost).</summary>
+    private readonly (int[] Accounts, int[] Hours, double[] Profits)[] _items;
     private readonly int[] _capacity;
 
     private CoverWithinTheGap(double bound, double[] prices, RepColumnMaster master)
     {
         _accountCount = master.AccountCount;
         _bound = bound;
-        _prices = (double[])prices.Clone();
-        _options = Enumerable.Range(0, master.RepCount).Select(master.OptionsOf).ToArray();
+        _items = Enumerable.Range(0, master.RepCount).Select(master.OptionsOf).Select(options =>
+            (options.Select(o => o.Account).ToArray(), options.Select(o => o.Hours).ToArray(), options.Select(o => prices[o.Account] - o.Cost).ToArray())).ToArray();
         _capacity = Enumerable.Range(0, master.RepCount).Select(master.CapacityOf).ToArray();
     }
 
     /// <summary>
     /// The search from the master's best Lagrangian prices after column generation to its optimum (the dives' root stops
     /// once its bound rounded up reaches the master's value; the search wants the best prices: e20200's bound 22376.05
-    /// at the root, 22376.76 after, and a tenth as many sets per objective). Pass a copy of the dives' master
+    /// at the root, 22376.76 after: 5,538 sets for 22377 where the root's prices gave 41,000). Pass a copy of the dives' master
     /// (<see cref="RepColumnMaster.Copy"/>): with the columns this adds the dives went elsewhere, d20200 12272 twice
     /// against 12251 and 12254 without. Null when <paramref name="cancel"/> stops the pricing, or on a book whose costs
     /// are not whole.
@@ -109,14 +110,13 @@ internal sealed class CoverWithinTheGap
     {
         var all = new List<IReadOnlyList<(int[] Accounts, double Loss)>>();
         var left = MostSets;
-        for (var r = 0; r < _options.Length; r++)
+        for (var r = 0; r < _items.Length; r++)
         {
-            var options = _options[r];
-            var sets = ColumnsWithinLoss.Enumerate(options.Select(o => o.Hours).ToList(),
-                options.Select(o => _prices[o.Account] - o.Cost).ToList(), _capacity[r], budget, left);
+            var (accounts, hours, profits) = _items[r];
+            var sets = ColumnsWithinLoss.Enumerate(hours, profits, _capacity[r], budget, left);
             if (sets is null) return null;
             left -= sets.Count;
-            all.Add(sets.Select(s => (s.Items.Select(i => options[i].Account).ToArray(), s.Loss)).ToList());
+            all.Add(sets.Select(s => (s.Items.Select(i => accounts[i]).ToArray(), s.Loss)).ToList());
         }
         return all;
     }
