@@ -42,23 +42,45 @@ internal sealed class ColumnGenerationDive
     /// </summary>
     private const int MostAccountsPerRep = 20;
 
+    /// <summary>
+    /// The most pairs at which the root prices until no column prices out; on larger books it stops once its bound
+    /// rounded up reaches the master's value (<see cref="RepColumnMaster.Generate"/>). With the ascent the small books'
+    /// roots stop there after one LP, with few columns (c10200: 343), and the dives from them were worse; converged
+    /// (`territories solve`, 30 s, one run each way): c10200 111 rounds, 2.3 s, 939 columns, proven optimal (2806) at
+    /// 12.6 s against dives to 2834 and 2809 and 2808 at 30 s; e20200 proven optimal at 3.6 s, the cover's sets for 22377,
+    /// 22378 and 22379 610, 6,623 and 34,644 (its prices are the converged master's) against 5,058, 44,129 and not tried;
+    /// d10200 12441 against 12444; e10200 23310 against 23307. The Yagiura 20 x 400 books' roots took 78-176 rounds and
+    /// 12.5-15.4 s to converge, the dives' whole share: no dive ran (c20400 4790 against 4785).
+    /// </summary>
+    private const long ConvergedRootPairs = 4_000;
+
     private readonly RepColumnMaster _master;
+    private readonly bool _convergeTheRoot;
     private List<RepColumnMaster.Column> _rootOrder = [];
 
     /// <summary>
-    /// Small generalised assignment books with at least <see cref="FewestReps"/> reps and at most
-    /// <see cref="MostAccountsPerRep"/> accounts a rep (<see cref="EjectionChainSearch.IsSmallBook"/>: every Chu-Beasley
-    /// book but those with 5 agents) whose hours are whole (<see cref="RepColumnMaster.Applies"/>).
+    /// The most pairs (accounts x reps): the Yagiura 20 x 400 books, where the root starts from the ascent
+    /// (<see cref="SubgradientAscent"/>) and reaches its bound rounded up in 1-9 s. Before the ascent the dives were kept
+    /// to the small books of at most 4,000 pairs (<see cref="EjectionChainSearch.IsSmallBook"/>).
+    /// </summary>
+    private const long MostPairs = 8_000;
+
+    /// <summary>
+    /// Generalised assignment books (<see cref="EjectionChainSearch.Applies"/>) with at least <see cref="FewestReps"/>
+    /// reps, at most <see cref="MostAccountsPerRep"/> accounts a rep and <see cref="MostPairs"/> pairs, whose hours are
+    /// whole (<see cref="RepColumnMaster.Applies"/>): every Chu-Beasley book but those with 5 agents, and the Yagiura books
+    /// of 10 x 100 to 20 x 400.
     /// </summary>
     public static bool Applies(AssignmentData data) =>
         data.RepCount >= FewestReps && data.AccountCount <= MostAccountsPerRep * data.RepCount
-        && EjectionChainSearch.IsSmallBook(data) && RepColumnMaster.Applies(data);
+        && (long)data.AccountCount * data.RepCount <= MostPairs && EjectionChainSearch.Applies(data) && RepColumnMaster.Applies(data);
 
     /// <param name="startDuals">The compact LP's duals of the accounts' rows, or null.</param>
     /// <param name="plan">A plan whose reps' accounts seed the master, or null.</param>
     public ColumnGenerationDive(AssignmentData data, double[]? startDuals, int[]? plan)
     {
         _master = new RepColumnMaster(data, startDuals);
+        _convergeTheRoot = (long)data.AccountCount * data.RepCount <= ConvergedRootPairs;
         if (plan is not null) _master.Seed(plan);
     }
 
@@ -78,7 +100,7 @@ internal sealed class ColumnGenerationDive
     /// <summary>Column generation at the root; false when GLOP fails or <paramref name="cancel"/> stops it first.</summary>
     public bool SolveRoot(CancellationToken cancel)
     {
-        if (!_master.Generate(rounds: null, cancel)) return false;
+        if (!_master.Generate(rounds: null, cancel, untilNoColumn: _convergeTheRoot)) return false;
         _rootOrder = _master.Used().OrderByDescending(u => u.Share).Select(u => u.Column).ToList();
         return true;
     }

@@ -40,8 +40,9 @@ internal sealed class CoverWithinTheGap
     }
 
     /// <summary>
-    /// The search from the master's best Lagrangian prices after column generation to its optimum (the dives' root stops
-    /// once its bound rounded up reaches the master's value; the search wants the best prices: e20200's bound 22376.05
+    /// The search from the master's best Lagrangian prices after column generation to its optimum (on books of more than
+    /// 4,000 pairs the dives' root stops once its bound rounded up reaches the master's value, see
+    /// <see cref="ColumnGenerationDive"/>; the search wants the best prices: e20200's bound 22376.05
     /// at the root, 22376.76 after: 5,538 sets for 22377 where the root's prices gave 41,000). Pass a copy of the dives' master
     /// (<see cref="RepColumnMaster.Copy"/>): with the columns this adds the dives went elsewhere, d20200 12272 twice
     /// against 12251 and 12254 without. Null when <paramref name="cancel"/> stops the pricing, or on a book whose costs

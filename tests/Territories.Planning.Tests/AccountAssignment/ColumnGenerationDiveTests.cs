@@ -65,13 +65,16 @@ public class ColumnGenerationDiveTests
     }
 
     [Fact]
-    public void Applies_OnSmallGapBooksOfTenRepsOrMore_WithAtMostTwentyAccountsARep()
+    public void Applies_OnGapBooksOfTenRepsOrMore_WithAtMostTwentyAccountsARepAndEightThousandPairs()
     {
         Assert.True(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 40, seed: 1, typeD: true), null)));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 5, jobs: 40, seed: 1, typeD: true), null)));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 401, seed: 1, typeD: true), null)));
         Assert.True(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 200, seed: 1, typeD: true), null)));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 10, jobs: 201, seed: 1, typeD: true), null)));
+        Assert.True(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 20, jobs: 400, seed: 1, typeD: true), null)));
+        Assert.True(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 40, jobs: 200, seed: 1, typeD: true), null)));
+        Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(Gap(agents: 40, jobs: 201, seed: 1, typeD: true), null)));
         var banded = Gap(agents: 10, jobs: 40, seed: 1, typeD: true, balance: new BalanceRule(BalanceMetric.Workload, 0.3));
         Assert.False(ColumnGenerationDive.Applies(AssignmentData.Build(banded, null)));
     }
