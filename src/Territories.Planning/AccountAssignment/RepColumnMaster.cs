@@ -226,7 +226,7 @@ internal sealed class RepColumnMaster
         if (!NothingFixed) _center = null;
         else if (Iterations == 0 && _center is not null)
         {
-            SubgradientAscent.Ascend(_center, _ascentTarget, AddBestColumnsAt);
+            SubgradientAscent.Ascend(_center, _ascentTarget, AddBestColumnsAt, cancel);
             (centerBound, _center) = (_bound, _boundPrices);
         }
         for (var round = 1; rounds is null || round <= rounds; round++)

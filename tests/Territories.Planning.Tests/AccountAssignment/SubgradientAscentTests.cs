@@ -20,7 +20,7 @@ public class SubgradientAscentTests
             var result = Lagrangian(cost, prices);
             bounds.Add(result.Bound);
             return result;
-        });
+        }, CancellationToken.None);
 
         Assert.Equal(3, bounds.Max(), 6);
         Assert.All(bounds, bound => Assert.True(bound <= 3 + 1e-9, $"bound {bound} passes the plan's 3"));
@@ -32,7 +32,7 @@ public class SubgradientAscentTests
     {
         double[][] cost = [[1, 3], [2, 2]];
 
-        var steps = SubgradientAscent.Ascend([0, 0], target: double.NegativeInfinity, prices => Lagrangian(cost, prices));
+        var steps = SubgradientAscent.Ascend([0, 0], target: double.NegativeInfinity, prices => Lagrangian(cost, prices), CancellationToken.None);
 
         Assert.Equal(1, steps);
     }
@@ -46,7 +46,7 @@ public class SubgradientAscentTests
     {
         double[][] cost = [[1, 3], [3, 1]];
 
-        var steps = SubgradientAscent.Ascend([2, 2], target: 100, prices => Lagrangian(cost, prices));
+        var steps = SubgradientAscent.Ascend([2, 2], target: 100, prices => Lagrangian(cost, prices), CancellationToken.None);
 
         Assert.Equal(1, steps);
     }
