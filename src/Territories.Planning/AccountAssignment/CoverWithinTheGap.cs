@@ -35,7 +35,7 @@ internal sealed class CoverWithinTheGap
         _accountCount = master.AccountCount;
         _bound = bound;
         _items = Enumerable.Range(0, master.RepCount).Select(master.OptionsOf).Select(options =>
-            (options.Select(o => o.Account).ToArray(), options.Select(o => o.Hours).ToArray(), options.Select(o => prices[o.Account] - o.Cost).ToArray())).ToArray();
+            (options.Select(o => o.Account).ToArray(), options.Select(o => o.Hours).ToArray(), RepColumnMaster.ProfitsAt(options, prices))).ToArray();
         _capacity = Enumerable.Range(0, master.RepCount).Select(master.CapacityOf).ToArray();
     }
 

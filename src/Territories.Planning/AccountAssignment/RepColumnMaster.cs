@@ -109,7 +109,7 @@ internal sealed class RepColumnMaster
             {
                 var options = _options[r];
                 var weights = options.Select(o => o.Hours).ToList();
-                var profits = options.Select(o => prices[o.Account] - o.Cost).ToList();
+                var profits = ProfitsAt(options, prices);
                 var beside = Knapsack.BestBesideEach(weights, profits, _capacity[r]);
                 // The best knapsack is empty or holds some account, with the best of the others beside it.
                 var best = Enumerable.Range(0, options.Length).Select(i => profits[i] + beside[i]).Append(0).Max();
@@ -127,6 +127,10 @@ internal sealed class RepColumnMaster
 
     /// <summary>The rep's candidate accounts with their whole hours and costs.</summary>
     public IReadOnlyList<(int Account, int Hours, double Cost)> OptionsOf(int rep) => _options[rep];
+
+    /// <summary>What each of these options earns a rep's knapsack at the accounts' prices: the price less the pair's cost.</summary>
+    public static double[] ProfitsAt(IEnumerable<(int Account, int Hours, double Cost)> options, double[] prices) =>
+        options.Select(o => prices[o.Account] - o.Cost).ToArray();
 
     /// <summary>True when every pair's cost is whole, so every plan's objective is.</summary>
     public bool IntegralCosts => _integralCosts;
@@ -175,9 +179,10 @@ internal sealed class RepColumnMaster
         for (var r = 0; r < _data.RepCount; r++)
         {
             var accounts = _options[r].Where(o => repOf[o.Account] == r).ToList();
+            var repCost = accounts.Sum(o => o.Cost);
             var fit = accounts.Count == repOf.Count(rep => rep == r) && accounts.Sum(o => o.Hours) <= _capacity[r];
-            if (fit) Add(r, accounts.Select(o => o.Account).ToArray(), accounts.Sum(o => o.Cost));
-            (fits, cost) = (fits && fit, cost + accounts.Sum(o => o.Cost));
+            if (fit) Add(r, accounts.Select(o => o.Account).ToArray(), repCost);
+            (fits, cost) = (fits && fit, cost + repCost);
         }
         if (fits && repOf.All(r => r >= 0)) _ascentTarget = cost;
     }
@@ -310,7 +315,7 @@ internal sealed class RepColumnMaster
         {
             if (_repFixed[r]) continue;
             var open = _options[r].Where(o => !_accountFixed[o.Account]).ToList();
-            var (profit, taken) = Knapsack.Best(open.Select(o => o.Hours).ToList(), open.Select(o => prices[o.Account] - o.Cost).ToList(), _capacity[r]);
+            var (profit, taken) = Knapsack.Best(open.Select(o => o.Hours).ToList(), ProfitsAt(open, prices), _capacity[r]);
             bound -= profit;
             best[r] = (taken.Select(i => open[i].Account).ToArray(), taken.Sum(i => open[i].Cost));
         }
