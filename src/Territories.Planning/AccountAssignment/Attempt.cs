@@ -74,7 +74,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var hint = first.RepOfAll();
         var lp = alongside is not null ? alongside.GetAwaiter().GetResult()
             : cancel.IsCancellationRequested ? null : LpRelaxation.Solve(data, LpTime(), cancel);
-        Trace($"lp bound={lp?.Bound} deviation={lp?.Deviation} columns={lp?.Columns.Count} rounds={lp?.PricingRounds} split={lp?.FractionalCount}");
+        Trace($"lp bound={lp?.Bound} deviation={lp?.Deviation} deviation worth={lp?.DeviationWorth:0.###} columns={lp?.Columns.Count} rounds={lp?.PricingRounds} split={lp?.FractionalCount}");
         if (lp is { IsInfeasible: true } && incumbent.Evaluation is null)
             return new Result(CpSolverStatus.Infeasible, null, null, false, 0);
         if (lp is not null) incumbent.ImproveBound(lp.Bound, "lp-relaxation");

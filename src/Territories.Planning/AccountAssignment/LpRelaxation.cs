@@ -20,8 +20,12 @@ namespace Territories.Planning.AccountAssignment;
 /// <param name="AccountDuals">The dual of each account's row (what covering it is worth), where the column-generation dive's
 /// prices start (<see cref="RepColumnMaster"/>).</param>
 /// <param name="PairBounds">What each pair's reduced cost says about the plans that use it (reduced-cost fixing).</param>
+/// <param name="DeviationWorth">What a looser balance is worth to the LP's other terms, as a share of the balance weight
+/// (<see cref="LpRelaxation"/>'s probe half a point beyond its own largest deviation); null without a linear balance term,
+/// or when the LP was cut short.</param>
 internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation,
-    IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null, double[]? AccountDuals = null, PairBounds? PairBounds = null)
+    IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null, double[]? AccountDuals = null, PairBounds? PairBounds = null,
+    double? DeviationWorth = null)
 {
     /// <summary>The relaxation over the candidate pairs has no solution, so neither has the pruned model.</summary>
     public static LpResult Infeasible { get; } = new(double.PositiveInfinity, [], [], new HashSet<int>(), [], 0, null, []);
@@ -254,9 +258,31 @@ internal sealed class LpRelaxation
             lagrangianBound = Math.Max(lagrangianBound, value + shortfall.Sum());
             solved = Result(entering.Count == 0 ? value : lagrangianBound, round, nearCheapest, duals, mixed);
             var done = entering.Count == 0 || value - lagrangianBound <= CloseEnough * Math.Max(1, Math.Abs(value)) || DateTime.UtcNow >= deadline || cancel.IsCancellationRequested || round >= maxRounds;
-            if (done) return solved;
+            if (done) return _deviation is null || cancel.IsCancellationRequested ? solved : solved with { DeviationWorth = DeviationWorth(value, deadline) };
             foreach (var (a, r) in entering) AddColumn(a, r);
         }
+    }
+
+    /// <summary>How far beyond its own largest deviation <see cref="DeviationWorth"/> probes the LP.</summary>
+    public const double DeviationProbe = 0.005;
+
+    /// <summary>
+    /// What the LP's other terms (travel, disruption, cost) save per unit of largest deviation when the deviation must be
+    /// <see cref="DeviationProbe"/> larger than the LP's own, as a share of the balance weight: 1 when the LP is
+    /// indifferent between balance and the rest there, near 0 when a looser balance buys nothing. One more solve of the
+    /// same LP (its columns, warm-started) with the deviation's lower bound raised, right after the last round; null when
+    /// that solve does not finish by the LP's deadline.
+    /// </summary>
+    private double? DeviationWorth(double value, DateTime deadline)
+    {
+        var deviation = _deviation!.SolutionValue();
+        var left = (deadline - DateTime.UtcNow).TotalMilliseconds;
+        if (left < 1) return null;
+        _deviation.SetLb(deviation + DeviationProbe);
+        _solver.SetTimeLimit((long)left);
+        if (_solver.Solve() != Solver.ResultStatus.OPTIMAL) return null;
+        var weight = _data.Weights.Balance;
+        return (value - _solver.Objective().Value() + weight * DeviationProbe) / (weight * DeviationProbe);
     }
 
     /// <summary>

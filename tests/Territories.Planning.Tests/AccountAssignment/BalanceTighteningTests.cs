@@ -63,6 +63,22 @@ public class BalanceTighteningTests
         Assert.Same(unweighted, BalanceTightening.ForSearch(unweighted, lp, havePlan: true));
     }
 
+    /// <summary>
+    /// Where a looser balance is worth nearly its weight to the LP (the LP nearly indifferent half a point beyond its own
+    /// deviation), the search's band reaches a point beyond the LP's deviation; where it is worth less, half a point.
+    /// </summary>
+    [Fact]
+    public void ForSearch_ALooserBalanceWorthNearlyItsWeight_ReachesAPointBeyondTheLp()
+    {
+        var weighted = AssignmentData.Build(Book(1, balanceWeight: 10), null);
+        var lp = LpRelaxation.Solve(weighted, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+
+        Assert.Equal(lp.Deviation!.Value + 0.01, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = 0.95 }, havePlan: true).Band!.Tolerance, 9);
+        Assert.Equal(lp.Deviation!.Value + 0.005, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = 0.6 }, havePlan: true).Band!.Tolerance, 9);
+        Assert.Equal(lp.Deviation!.Value + 0.005, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = null }, havePlan: true).Band!.Tolerance, 9);
+        Assert.Same(weighted, BalanceTightening.ForSearch(weighted, lp with { Deviation = weighted.Band!.Tolerance - 0.008, DeviationWorth = 0.95 }, havePlan: true));
+    }
+
     /// <summary>Until there is a plan the search keeps the problem's band, however well the LP balances the reps: a plan first.</summary>
     [Fact]
     public void ForSearch_NoPlanYet_KeepsTheProblemsBand()

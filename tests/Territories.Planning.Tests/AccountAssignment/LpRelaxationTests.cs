@@ -140,4 +140,35 @@ public class LpRelaxationTests
         Assert.True(listedAtTheCheapest >= 0.95 * whole.Count, $"{listedAtTheCheapest} of {whole.Count}");
         Assert.Contains(lp.NearCheapest, near => near.Length == 1);
     }
+
+    /// <summary>
+    /// With a balance weight, the LP says what a looser balance is worth half a point beyond its own largest deviation:
+    /// what travel and disruption save there per unit of deviation, as a share of the weight. The same book solved with no
+    /// balance weight and its band at that looser deviation saves exactly that; without a balance weight there is nothing
+    /// to say.
+    /// </summary>
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(4.0)]
+    public void Solve_WithABalanceWeight_SaysWhatALooserBalanceSavesTheOtherTerms(double weight)
+    {
+        var weighted = Balanced(weight, 0.10);
+        var lp = LpRelaxation.Solve(AssignmentData.Build(weighted, null), TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        var looser = lp.Deviation!.Value + LpRelaxation.DeviationProbe;
+        Assert.True(looser < 0.10, $"LP deviation {lp.Deviation}");
+        var unweighted = LpRelaxation.Solve(AssignmentData.Build(Balanced(0, looser), null), TimeSpan.FromMinutes(5), CancellationToken.None)!;
+
+        var otherTerms = lp.Bound - weight * lp.Deviation.Value;
+        Assert.NotNull(lp.DeviationWorth);
+        Assert.Equal((otherTerms - unweighted.Bound) / (weight * LpRelaxation.DeviationProbe), lp.DeviationWorth!.Value, 6);
+        Assert.InRange(lp.DeviationWorth.Value, 0, 1 + 1e-9);
+        Assert.Null(unweighted.DeviationWorth);
+    }
+
+    private static TerritoryProblem Balanced(double balanceWeight, double tolerance) =>
+        SyntheticBook.Generate(new SyntheticBookSettings(300, 6, 3, Imbalance: 0), SyntheticBook.DefaultOptions with
+        {
+            Weights = new ObjectiveWeights(balanceWeight, 1, 1, 0),
+            Balance = new BalanceRule(BalanceMetric.Workload, tolerance),
+        });
 }
