@@ -271,13 +271,14 @@ internal sealed class LpRelaxation
     /// <see cref="DeviationProbe"/> larger than the LP's own, as a share of the balance weight: 1 when the LP is
     /// indifferent between balance and the rest there, near 0 when a looser balance buys nothing. One more solve of the
     /// same LP (its columns, warm-started) with the deviation's lower bound raised, right after the last round; null when
-    /// that solve does not finish by the LP's deadline.
+    /// the band leaves no room that far (the LP at or near its edge, as on every 10,000 and 20,000-account tuning book), or
+    /// when that solve does not finish by the LP's deadline.
     /// </summary>
     private double? DeviationWorth(double value, DateTime deadline)
     {
         var deviation = _deviation!.SolutionValue();
         var left = (deadline - DateTime.UtcNow).TotalMilliseconds;
-        if (left < 1) return null;
+        if (left < 1 || _data.Band is { } band && deviation + DeviationProbe >= band.Tolerance) return null;
         _deviation.SetLb(deviation + DeviationProbe);
         _solver.SetTimeLimit((long)left);
         if (_solver.Solve() != Solver.ResultStatus.OPTIMAL) return null;
