@@ -64,19 +64,21 @@ public class BalanceTighteningTests
     }
 
     /// <summary>
-    /// Where a looser balance is worth nearly its weight to the LP (the LP nearly indifferent half a point beyond its own
-    /// deviation), the search's band reaches a point beyond the LP's deviation; where it is worth less, half a point.
+    /// Where the LP balances every rep exactly and a looser balance is worth nearly its weight to it (the LP nearly
+    /// indifferent half a point further), the search's band reaches a point beyond fair share; where it is worth less, or
+    /// the LP's deviation lies above 0 (its own trade-off, where the worth is near 1 on every book), half a point beyond.
     /// </summary>
     [Fact]
-    public void ForSearch_ALooserBalanceWorthNearlyItsWeight_ReachesAPointBeyondTheLp()
+    public void ForSearch_AnExactlyBalancedLpIndifferentToALooserBalance_ReachesAPointBeyondIt()
     {
         var weighted = AssignmentData.Build(Book(1, balanceWeight: 10), null);
-        var lp = LpRelaxation.Solve(weighted, TimeSpan.FromMinutes(5), CancellationToken.None)!;
+        var lp = LpRelaxation.Solve(weighted, TimeSpan.FromMinutes(5), CancellationToken.None)! with { Deviation = 0 };
 
-        Assert.Equal(lp.Deviation!.Value + 0.01, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = 0.95 }, havePlan: true).Band!.Tolerance, 9);
-        Assert.Equal(lp.Deviation!.Value + 0.005, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = 0.6 }, havePlan: true).Band!.Tolerance, 9);
-        Assert.Equal(lp.Deviation!.Value + 0.005, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = null }, havePlan: true).Band!.Tolerance, 9);
-        Assert.Same(weighted, BalanceTightening.ForSearch(weighted, lp with { Deviation = weighted.Band!.Tolerance - 0.008, DeviationWorth = 0.95 }, havePlan: true));
+        Assert.Equal(0.01, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = 0.95 }, havePlan: true).Band!.Tolerance, 9);
+        Assert.Equal(0.005, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = 0.6 }, havePlan: true).Band!.Tolerance, 9);
+        Assert.Equal(0.005, BalanceTightening.ForSearch(weighted, lp with { DeviationWorth = null }, havePlan: true).Band!.Tolerance, 9);
+        Assert.Equal(0.025, BalanceTightening.ForSearch(weighted, lp with { Deviation = 0.02, DeviationWorth = 0.95 }, havePlan: true).Band!.Tolerance, 9);
+        Assert.Same(weighted, BalanceTightening.ForSearch(weighted, lp with { Deviation = 0.096 }, havePlan: true));
     }
 
     /// <summary>Until there is a plan the search keeps the problem's band, however well the LP balances the reps: a plan first.</summary>
