@@ -22,7 +22,7 @@ namespace Territories.Planning.AccountAssignment;
 /// <param name="PairBounds">What each pair's reduced cost says about the plans that use it (reduced-cost fixing).</param>
 /// <param name="DeviationWorth">What a looser balance is worth to the LP's other terms, as a share of the balance weight
 /// (<see cref="LpRelaxation"/>'s probe half a point beyond its own largest deviation); null without a linear balance term,
-/// or when the LP was cut short.</param>
+/// where the band leaves no room for the probe, or when the LP was cut short.</param>
 internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, IReadOnlySet<int> SplitReps, IReadOnlyList<(int Account, int Rep)> Columns, int PricingRounds, double? Deviation,
     IReadOnlyList<(int Rep, double Above)[]> NearCheapest, Func<int, int, double>? ReducedCost = null, double[]? AccountDuals = null, PairBounds? PairBounds = null,
     double? DeviationWorth = null)
