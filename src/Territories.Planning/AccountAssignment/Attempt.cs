@@ -286,7 +286,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// LP-and-fix: the accounts the LP assigns whole stay there, CP-SAT decides the few it splits among all their
     /// eligible reps (with the capacities, band and move budget the fixed ones leave). When that is not proven optimal
     /// (the LP's optimum sits at band edges, where it often has no integer plan: two reps that each need half of one
-    /// account), CP-SAT starts again from the best plan known and decides every account where that plan and the LP
+    /// account; with a plan known, it is given up when it finds none within <see cref="SplitAccountsFirstPlanWithin"/>),
+    /// CP-SAT starts again from the best plan known and decides every account where that plan and the LP
     /// differ, plus the cheapest moves of the reps the LP splits accounts with; the plan is then a complete hint that holds
     /// in the model, so CP-SAT can only improve on it. Without a plan yet, the same widening starts from the LP alone.
     /// Measured on the 4,000 x 45 western tuning book: the rounding 0.76% above the bound, 0.55% after the second step.
@@ -306,7 +307,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             NearTies(lp, known, balanceTerm, cancel);
             return;
         }
-        var outcome = SolveScope(lp.Integral, lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel);
+        var giveUp = BestCandidatePlan() is not null && settings.DeterministicTime is null ? SplitAccountsFirstPlanWithin : (TimeSpan?)null;
+        var outcome = SolveScope(ModelScope.Fixing(data, lp.Integral), lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel, firstSolutionWithin: giveUp);
         Trace($"lp-and-fix free={lp.FractionalCount} status={outcome?.Status} solutions={outcome?.Solutions}");
         if (outcome is null || outcome.Status == CpSolverStatus.Optimal) return;
         var start = BestCandidatePlan();
@@ -314,6 +316,18 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         outcome = SolveScope(wider, start ?? lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel);
         Trace($"lp-and-fix from {(start is null ? "the lp" : "the incumbent")} free={wider.Count(r => r < 0)} status={outcome?.Status} solutions={outcome?.Solutions}");
     }
+
+    /// <summary>
+    /// With a plan already known (and a wall-clock limit), LP-and-fix over the split accounts alone is given up when it
+    /// has found no plan within this time, and the model from the best plan, which frees those accounts too, gets the
+    /// time. Where the LP sits at the band's edges with a binding move cap, that model may have no plan, which CP-SAT then
+    /// neither finds nor disproves: on northeast-4000-s1405 (fresh seed of stop 44) it searched 12 s of 60 for nothing.
+    /// Where it has one, its first plan came within 0.15-0.22 s on the 4,000-account tuning books (seeds 1-5, 105, 1305).
+    /// `territories solve`, 60 s, before then with this: northeast-4000-s1405 1.10% (twice) against 0.75% and 0.86% to the
+    /// bound (a 2 s limit on the split model alone: 0.86%); the tuning books 0.152, 0.241, 0.310, 0.191, 0.209, 0.117, 0.181%
+    /// against 0.149, 0.245, 0.310, 0.208, 0.196, 0.120, 0.181% (none of them given up: within the run-to-run spread).
+    /// </summary>
+    private static readonly TimeSpan SplitAccountsFirstPlanWithin = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// The column-generation dives (<see cref="ColumnGenerationDive"/>) within their share of the time left: the root's
@@ -507,12 +521,12 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private CpSatOutcome? SolveScope(int[] fixedRepOf, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel) =>
         SolveScope(ModelScope.Fixing(data, fixedRepOf), hint, balanceTerm, limit, cancel);
 
-    private CpSatOutcome? SolveScope(ModelScope scope, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel, bool improveOnly = false, string source = "lp-and-fix")
+    private CpSatOutcome? SolveScope(ModelScope scope, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel, bool improveOnly = false, string source = "lp-and-fix", TimeSpan? firstSolutionWithin = null)
     {
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero) return null;
         if (Build(() => new CpSatModel(data, switchableRules: false, ReferenceTotal(hint), scope, balanceTerm, cancel)) is not { } model) return null;
         model.AddHint(hint);
-        return CpSatRun.Solve(model, settings with { TimeLimit = limit, ImproveOnly = improveOnly }, repOf => incumbent.Offer(repOf, source), cancel);
+        return CpSatRun.Solve(model, settings with { TimeLimit = limit, ImproveOnly = improveOnly, FirstSolutionWithin = firstSolutionWithin }, repOf => incumbent.Offer(repOf, source), cancel);
     }
 
     /// <summary>

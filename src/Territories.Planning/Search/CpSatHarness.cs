@@ -7,7 +7,9 @@ namespace Territories.Planning;
 /// <param name="DeterministicTime">When set, a reproducible limit in CP-SAT's deterministic time units (use with one worker).</param>
 /// <param name="ImproveOnly">Every worker improves the hinted plan by large-neighbourhood search, none works on the whole
 /// model (so nothing is proven): for a model hinted with a complete plan whose bound nobody reads.</param>
-internal sealed record SolveSettings(TimeSpan TimeLimit, int Workers, int Seed, double? DeterministicTime, bool ImproveOnly = false);
+/// <param name="FirstSolutionWithin">When set, the run stops if it has found no solution within this time (wall clock): for
+/// a model whose plan is only worth having soon, when another step would use the time better.</param>
+internal sealed record SolveSettings(TimeSpan TimeLimit, int Workers, int Seed, double? DeterministicTime, bool ImproveOnly = false, TimeSpan? FirstSolutionWithin = null);
 
 /// <summary>
 /// The one way the engine runs CP-SAT, for every model it builds (accounts, units with contiguity, districts, medians):
@@ -15,15 +17,22 @@ internal sealed record SolveSettings(TimeSpan TimeLimit, int Workers, int Seed, 
 /// </summary>
 internal static class CpSatHarness
 {
-    public static CpSatSearch Run(CpModel model, SolveSettings settings, Action<CpSolverSolutionCallback>? onSolution, CancellationToken cancel)
+    /// <param name="time">The clock of <see cref="SolveSettings.FirstSolutionWithin"/> (the system's unless a test's).</param>
+    public static CpSatSearch Run(CpModel model, SolveSettings settings, Action<CpSolverSolutionCallback>? onSolution, CancellationToken cancel, TimeProvider? time = null)
     {
         var solver = new CpSolver { StringParameters = Parameters(settings) };
-        var callback = new SolutionCallback(onSolution);
+        using var givenUp = new CancellationTokenSource(settings.FirstSolutionWithin ?? Timeout.InfiniteTimeSpan, time ?? TimeProvider.System);
+        var callback = new SolutionCallback(solution =>
+        {
+            givenUp.CancelAfter(Timeout.InfiniteTimeSpan);
+            onSolution?.Invoke(solution);
+        });
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancel, givenUp.Token);
         using var solving = new CancellationTokenSource();
         CpSolverStatus status;
-        using (cancel.Register(() => StopUntilReturned(solver, solving.Token)))
+        using (stopped.Token.Register(() => StopUntilReturned(solver, solving.Token)))
         {
-            status = cancel.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model, callback);
+            status = stopped.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model, callback);
             solving.Cancel();
         }
         return new CpSatSearch(solver, status, callback.Solutions);
@@ -63,14 +72,14 @@ internal static class CpSatHarness
         return string.Join(", ", parts);
     }
 
-    private sealed class SolutionCallback(Action<CpSolverSolutionCallback>? onSolution) : CpSolverSolutionCallback
+    private sealed class SolutionCallback(Action<CpSolverSolutionCallback> onSolution) : CpSolverSolutionCallback
     {
         public int Solutions { get; private set; }
 
         public override void OnSolutionCallback()
         {
             Solutions++;
-            onSolution?.Invoke(this);
+            onSolution(this);
         }
     }
 }
