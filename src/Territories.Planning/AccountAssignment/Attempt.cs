@@ -323,8 +323,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// time. Where the LP sits at the band's edges with a binding move cap, that model may have no plan, which CP-SAT then
     /// neither finds nor disproves: on northeast-4000-s1405 (fresh seed of stop 44) it searched 12 s of 60 for nothing.
     /// Where it has one, its first plan came within 0.15-0.22 s on the 4,000-account tuning books (seeds 1-5, 105, 1305).
-    /// `territories solve`, 60 s, before then with this: northeast-4000-s1405 1.10% (twice) against 0.75% and 0.86% to the
-    /// bound (a 2 s limit on the split model alone: 0.86%); the tuning books 0.152, 0.241, 0.310, 0.191, 0.209, 0.117, 0.181%
+    /// `territories solve`, 60 s, before then with this: northeast-4000-s1405 1.10% (twice) against 0.75% to the bound
+    /// (0.86% with a scratch variant that cut the split model to about 1 s whether it had a plan or not); the tuning books 0.152, 0.241, 0.310, 0.191, 0.209, 0.117, 0.181%
     /// against 0.149, 0.245, 0.310, 0.208, 0.196, 0.120, 0.181% (none of them given up: within the run-to-run spread).
     /// </summary>
     private static readonly TimeSpan SplitAccountsFirstPlanWithin = TimeSpan.FromSeconds(2);
