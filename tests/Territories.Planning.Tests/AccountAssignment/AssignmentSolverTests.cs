@@ -178,6 +178,28 @@ public class AssignmentSolverTests
         }
     }
 
+    /// <summary>
+    /// With a move cap, LP-and-fix goes on from the best plan after proving the split accounts' model optimal (that proof
+    /// holds with every other account where the LP puts it; under the cap, which accounts move is a choice of its own);
+    /// without one it stops there. Read from the solve's trace (what `territories solve --verbose` prints).
+    /// </summary>
+    [Theory]
+    [InlineData(0.6, true)]
+    [InlineData(null, false)]
+    public void Solve_AfterProvingTheSplitAccounts_GoesOnFromThePlanOnlyUnderAMoveCap(double? maxMovedShare, bool goesOn)
+    {
+        var options = SyntheticBook.DefaultOptions with { Workers = 1, TimeLimitSeconds = 600, MaxMovedShare = maxMovedShare, Weights = new ObjectiveWeights(0, 1, 1, 0) };
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(120, 6, 1), options);
+        var trace = new StringWriter();
+
+        var plan = new AssignmentSolver(deterministicTime: 2, log: trace).Solve(problem, null, CancellationToken.None);
+
+        AssertValid(problem, plan);
+        var steps = trace.ToString().Split('\n').Where(line => line.Contains("lp-and-fix")).ToList();
+        Assert.True(steps[0].Contains("status=Optimal"), trace.ToString());
+        Assert.Equal(goesOn, steps.Skip(1).Any(line => line.Contains("lp-and-fix from the incumbent")));
+    }
+
     [Fact]
     public void Solve_LargeProblem_PrunesCandidatesAndStillBoundsEveryEligiblePair()
     {
