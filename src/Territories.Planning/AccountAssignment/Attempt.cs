@@ -294,8 +294,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// With a move cap, the second step runs after a proven first one too: that proof holds with every other account where
     /// the LP puts it, and under a binding cap which accounts move is a choice of its own. northeast-1000-s1505 (fresh seed
     /// of stop 45; LP at the band's edge, 190 of 190 moves used): the split accounts' model proven optimal at 3.9 s, the
-    /// whole model and the neighbourhoods after it ended at 2.1419, 2.1424 and 2.1421 (three runs), behind plain CP-SAT's
-    /// 2.1378 and 2.1393, which moved other accounts; with this step, 2.1386.
+    /// whole model and the neighbourhoods after it ended at 2.1419-2.1424 (four runs), behind plain CP-SAT's 2.1378 and
+    /// 2.1393 (two runs), which moved other accounts; with this step, 2.1386.
     /// When that widening frees more accounts than one model decides in its time (see <see cref="NearTieFix.Applies"/>),
     /// the model from the best plan frees only the accounts the LP is nearly indifferent about instead, and the LP-only
     /// step is skipped.
@@ -329,8 +329,9 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// neither finds nor disproves: on northeast-4000-s1405 (fresh seed of stop 44) it searched 12 s of 60 for nothing.
     /// Where it has one, its first plan came within 0.15-0.22 s on the 4,000-account tuning books (seeds 1-5, 105, 1305).
     /// `territories solve`, 60 s, before then with this: northeast-4000-s1405 1.10% (twice) against 0.75% to the bound
-    /// (0.86% with a scratch variant that cut the split model to about 1 s whether it had a plan or not); the tuning books 0.152, 0.241, 0.310, 0.191, 0.209, 0.117, 0.181%
-    /// against 0.149, 0.245, 0.310, 0.208, 0.196, 0.120, 0.181% (none of them given up: within the run-to-run spread).
+    /// (0.86% with a scratch variant that cut the split model to about 1 s whether it had a plan or not); the tuning
+    /// books 0.152, 0.241, 0.310, 0.191, 0.209, 0.117, 0.181% against 0.149, 0.245, 0.310, 0.208, 0.196, 0.120, 0.181%
+    /// (none of them given up: within the run-to-run spread).
     /// </summary>
     private static readonly TimeSpan SplitAccountsFirstPlanWithin = TimeSpan.FromSeconds(2);
 
