@@ -313,7 +313,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             return;
         }
         var giveUp = BestCandidatePlan() is not null && settings.DeterministicTime is null ? SplitAccountsFirstPlanWithin : (TimeSpan?)null;
-        var outcome = SolveScope(ModelScope.Fixing(data, lp.Integral), lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel, firstSolutionWithin: giveUp);
+        var outcome = SolveScope(lp.Integral, lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel, giveUp);
         Trace($"lp-and-fix free={lp.FractionalCount} status={outcome?.Status} solutions={outcome?.Solutions}");
         if (outcome is null || outcome.Status == CpSolverStatus.Optimal && data.MoveCap.Share is null) return;
         var start = BestCandidatePlan();
@@ -524,8 +524,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         lp.Deviation is { } deviation && data.Band is { } band
         && data.Weights.Balance * (band.Tolerance - deviation) <= 1e-4 * Math.Max(1, Math.Abs(lp.Bound));
 
-    private CpSatOutcome? SolveScope(int[] fixedRepOf, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel) =>
-        SolveScope(ModelScope.Fixing(data, fixedRepOf), hint, balanceTerm, limit, cancel);
+    private CpSatOutcome? SolveScope(int[] fixedRepOf, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel, TimeSpan? firstSolutionWithin = null) =>
+        SolveScope(ModelScope.Fixing(data, fixedRepOf), hint, balanceTerm, limit, cancel, firstSolutionWithin: firstSolutionWithin);
 
     private CpSatOutcome? SolveScope(ModelScope scope, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel, bool improveOnly = false, string source = "lp-and-fix", TimeSpan? firstSolutionWithin = null)
     {
