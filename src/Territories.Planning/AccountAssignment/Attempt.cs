@@ -315,7 +315,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         var giveUp = BestCandidatePlan() is not null && settings.DeterministicTime is null ? SplitAccountsFirstPlanWithin : (TimeSpan?)null;
         var outcome = SolveScope(lp.Integral, lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel, giveUp);
         Trace($"lp-and-fix free={lp.FractionalCount} status={outcome?.Status} solutions={outcome?.Solutions}");
-        if (outcome is null || outcome.Status == CpSolverStatus.Optimal && data.MoveCap.Share is null) return;
+        if (outcome is null || (outcome.Status == CpSolverStatus.Optimal && !data.MoveCap.Binds)) return;
         var start = BestCandidatePlan();
         var wider = start is null ? WithCheapestMovesFreed(lp.Integral, lp.SplitReps) : Widened(lp, start);
         outcome = SolveScope(wider, start ?? lp.Preferred, balanceTerm, ShareOfRemaining(LpAndFixTimeShare), cancel);
