@@ -1,4 +1,5 @@
 using Territories.Domain.Evaluation;
+using Territories.Domain.Model;
 using Territories.Domain.Samples;
 using Territories.Planning.AccountAssignment;
 using static Territories.Planning.Tests.Problems;
@@ -30,6 +31,70 @@ public class NeighbourhoodSearchTests
         Assert.True(search.Improvements > 0);
         Assert.True(incumbent.Evaluation!.Objective < before);
         Assert.True(PlanEvaluator.Evaluate(problem, incumbent.RepOf!).IsFeasible);
+    }
+
+    /// <summary>
+    /// The move cap (5 moves) is spent in the west, on five accounts each moved to the rep next door for a kilometre
+    /// less; in the east five accounts sit at the next rep's home, 20 km from their own. Each area has ten reps, so a
+    /// neighbourhood of one area (five to nine reps in these six tries) can neither spend a move in the east nor gain from
+    /// a move back in the west: only one that joins the two areas trades a western move for an eastern one.
+    /// </summary>
+    [Fact]
+    public void Run_WithTheMoveCapSpent_TradesAMoveInOneAreaForAMoveInAnother()
+    {
+        var (problem, start) = TwoAreasWithTheCapSpentInTheWest();
+        var data = AssignmentData.Build(problem, null);
+        var clock = new SolveClock(TimeProvider.System, 60);
+        var incumbent = new Incumbent(problem, clock, null);
+        Assert.True(incumbent.Offer(start, "today"));
+        var before = PlanEvaluator.Evaluate(problem, start);
+
+        var search = new NeighbourhoodSearch(data, incumbent, new SolveSettings(TimeSpan.FromSeconds(60), 1, 0, 0.5));
+        search.Run(clock, maxTries: 6, CancellationToken.None);
+
+        var after = PlanEvaluator.Evaluate(problem, incumbent.RepOf!);
+        Assert.True(after.IsFeasible);
+        Assert.True(after.Objective < before.Objective, $"{after.Objective} not below {before.Objective}");
+        Assert.Equal(5, after.Kpis.MovedAccounts);
+        var movedInTheEast = Enumerable.Range(0, problem.Accounts.Count)
+            .Count(a => problem.Accounts[a].Id.Value.StartsWith("east") && incumbent.RepOf![a] != problem.CurrentRepIndexOf(a));
+        Assert.True(movedInTheEast > 0);
+    }
+
+    private static (TerritoryProblem Problem, int[] Start) TwoAreasWithTheCapSpentInTheWest()
+    {
+        var reps = new List<Rep>();
+        var accounts = new List<Account>();
+        var start = new List<int>();
+        foreach (var (area, lat, lon) in new[] { ("west", 47.6, -122.3), ("east", 40.7, -74.0) })
+            for (var i = 0; i < 10; i++)
+            {
+                // Five pairs of reps, 20 km apart within a pair (0.18 degrees of latitude), about 100 km between pairs.
+                var home = new GeoPoint(lat + 0.18 * (i % 2), lon + 1.2 * (i / 2));
+                var rep = Territories.Tests.Shared.Build.Rep($"{area}-{i}", capacity: 1000, home: home);
+                reps.Add(rep);
+                for (var k = 0; k < 2; k++)
+                {
+                    accounts.Add(Territories.Tests.Shared.Build.Account($"{area}-{i}-home-{k}", location: home, current: rep.Id.Value));
+                    start.Add(reps.Count - 1);
+                }
+                if (i % 2 == 1) continue;
+                var partner = reps.Count; // the next rep of the pair, added next
+                if (area == "west")
+                {
+                    // Between the pair, 1 km nearer the partner: moved there today, worth 1 km.
+                    accounts.Add(Territories.Tests.Shared.Build.Account($"{area}-{i}-between", location: new GeoPoint(lat + 0.094, home.Lon), current: rep.Id.Value));
+                    start.Add(partner);
+                }
+                else
+                {
+                    // At the partner's home and still with this rep: a move worth 20 km that the spent cap forbids.
+                    accounts.Add(Territories.Tests.Shared.Build.Account($"{area}-{i}-next-door", location: new GeoPoint(lat + 0.18, home.Lon), current: rep.Id.Value));
+                    start.Add(reps.Count - 1);
+                }
+            }
+        var options = Options(TravelOnly, maxMovedShare: 0.11);
+        return (TerritoryProblem.Create(reps, accounts, options), [.. start]);
     }
 
     [Theory]
