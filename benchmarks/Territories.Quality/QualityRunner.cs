@@ -72,7 +72,7 @@ public static class QualityRunner
         Directory.CreateDirectory(options.Out);
         var stamp = Stamp();
         var header = $"Quality at {options.TimeLimit.ToString(CultureInfo.InvariantCulture)} s, {options.Workers} worker(s), median of {options.Repetitions} seed(s); " +
-            $"{(options.Peers ? "peers (plain CP-SAT, then LP-and-fix) run after the engine in the same process, same limit and workers; " : "")}{Environment.ProcessorCount} cores, {Environment.OSVersion}";
+            $"{(options.Peers ? "peers (plain CP-SAT, then LP-and-fix) run after the engine in the same process, same limit and workers; " : "")}{(options.Peers && options.PeerSeed is { } peerSeed ? $"peers' CP-SAT random seed {peerSeed}; " : "")}{Environment.ProcessorCount} cores, {Environment.OSVersion}";
         await File.WriteAllTextAsync(Path.Combine(options.Out, $"quality-{stamp}.md"), $"{header}\n\n{Row.MarkdownHeader}\n{string.Join("\n", rows.Select(r => r.Markdown()))}\n");
         await File.WriteAllTextAsync(Path.Combine(options.Out, $"quality-{stamp}.csv"), $"{Row.CsvHeader}\n{string.Join("\n", rows.Select(r => r.Csv()))}\n");
         stdout.WriteLine($"wrote {rows.Count} row(s) to {options.Out}");
@@ -153,7 +153,7 @@ public static class QualityRunner
             runs.Add((plan, timeToBest));
         }
         var median = runs.OrderBy(r => r.Plan.Objective ?? decimal.MaxValue).ElementAt(runs.Count / 2);
-        var peers = options.Peers ? PeerComparison.Run(problem, options.TimeLimit, options.Workers) : null;
+        var peers = options.Peers ? PeerComparison.Run(problem, options.TimeLimit, options.Workers, options.PeerSeed) : null;
         var (bound, source) = BestBound(median.Plan, peers);
         return new Row(instance.Set, instance.Name, $"{problem.Reps.Count} x {problem.Accounts.Count}", instance.BestKnown, median.Plan.Objective, bound,
             source, median.Plan.FirstPlanSeconds, median.TimeToBest, median.Plan.Status, peers);
@@ -232,14 +232,14 @@ internal sealed record FamilyOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int
 internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, double TimeLimit, int Workers, int Repetitions, string Out,
     IReadOnlyList<int>? Scale = null, int? ScaleOne = null, string? Baseline = null, FamilyOptions? Family = null, bool Peers = true,
     IReadOnlyList<(int Regions, int Skills, int Quarters)>? HiringScale = null, string? Routing = null,
-    RoutingQuality.Method RoutingMethod = RoutingQuality.Method.Sisr)
+    RoutingQuality.Method RoutingMethod = RoutingQuality.Method.Sisr, int? PeerSeed = null)
 {
     public static RunOptions? Parse(string[] args, TextWriter stderr)
     {
         var shared = Path.Combine("..", "shared", "benchmarks");
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
-        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale" or "--routing" or "--method")))
+        if (args.Length % 2 != 0 || values.Keys.Any(k => k is not ("--sets" or "--filter" or "--time-limit" or "--workers" or "--repetitions" or "--out" or "--scale" or "--scale-one" or "--baseline" or "--family" or "--sizes" or "--seeds" or "--counties" or "--peers" or "--hiring-scale" or "--routing" or "--method" or "--peer-seed")))
         {
             stderr.WriteLine($"unknown or incomplete options: {string.Join(" ", args)}");
             return null;
@@ -275,7 +275,8 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
                 values.GetValueOrDefault("--peers") != "off",
                 values.TryGetValue("--hiring-scale", out var hiring) ? hiring.Split(',').Select(HiringSize).ToList() : null,
                 values.GetValueOrDefault("--routing"),
-                RoutingQuality.ParseMethod(values.GetValueOrDefault("--method") ?? "sisr"));
+                RoutingQuality.ParseMethod(values.GetValueOrDefault("--method") ?? "sisr"),
+                values.TryGetValue("--peer-seed", out var peerSeed) ? PeerSeedOf(peerSeed) : null);
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
@@ -287,6 +288,14 @@ internal sealed record RunOptions(IReadOnlyList<string> Sets, Regex Filter, doub
     private static (int, int, int) HiringSize(string text) => text.Split('x') is [var r, var p, var q]
         ? (int.Parse(r, CultureInfo.InvariantCulture), int.Parse(p, CultureInfo.InvariantCulture), int.Parse(q, CultureInfo.InvariantCulture))
         : throw new FormatException($"--hiring-scale takes sizes such as 3x3x8 (regions x profiles x quarters), not \"{text}\"");
+
+    /// <summary>
+    /// The peers' CP-SAT random seed, so that a book can be run again against other draws of the same peer: plain CP-SAT's
+    /// plan on a 1,000-account book changes with it by more than the engine's does from run to run.
+    /// </summary>
+    private static int PeerSeedOf(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
+        ? seed
+        : throw new FormatException($"--peer-seed takes a whole number of 0 or more (CP-SAT's random seed for the peers), not \"{text}\"");
 
     private static List<int> Numbers(string list) => list.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
 }

@@ -76,6 +76,20 @@ public sealed class PeerTests
         Assert.True(peers.LpBound <= optimum + 1e-6m, $"LP bound {peers.LpBound} above the optimum {optimum}");
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void PlainCpSat_UnderAnotherRandomSeed_StillFindsTheOptimumAndProvesIt(int seed)
+    {
+        var problem = Gap(capacity: 9);
+        var optimum = BruteForce(problem);
+
+        var peers = PeerComparison.Run(problem, seconds: 30, workers: 1, seed);
+
+        Assert.Equal(optimum, peers.PlainCpSat.Objective);
+        Assert.Equal("optimal", peers.PlainCpSat.Status);
+    }
+
     [Fact]
     public void PlainCpSat_WithBandMoveCapSkillsAndThreeWeights_MatchesTheBestPlanTheEvaluatorAccepts()
     {

@@ -33,4 +33,29 @@ public sealed class RunOptionsTests
             File.Delete(atlas);
         }
     }
+
+    [Fact]
+    public void A_peer_seed_reaches_the_peers_cpsat_parameters()
+    {
+        var options = RunOptions.Parse(["--sets", "none", "--peer-seed", "7"], new StringWriter());
+
+        Assert.NotNull(options);
+        Assert.Equal(7, options.PeerSeed);
+        Assert.Contains("random_seed:7", Peers.ContractCpSat.Parameters(2, 60, options.PeerSeed));
+        Assert.DoesNotContain("random_seed", Peers.ContractCpSat.Parameters(2, 60, RunOptions.Parse(["--sets", "none"], new StringWriter())!.PeerSeed));
+    }
+
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("two")]
+    public void A_peer_seed_that_is_not_a_whole_number_is_refused_naming_the_option(string seed)
+    {
+        var errors = new StringWriter();
+
+        var options = RunOptions.Parse(["--sets", "none", "--peer-seed", seed], errors);
+
+        Assert.Null(options);
+        Assert.Contains("--peer-seed", errors.ToString());
+        Assert.Contains(seed, errors.ToString());
+    }
 }

@@ -23,7 +23,8 @@ internal static class ContractCpSat
     private const long QuantityScale = 1000;
     private const long DeviationSteps = 10_000;
 
-    public static CpSatEnd Solve(ContractTerms terms, int[]? fixedRep, double seconds, int workers, Stopwatch clock)
+    /// <param name="seed">CP-SAT's random seed; null keeps CP-SAT's default, as every table so far was run.</param>
+    public static CpSatEnd Solve(ContractTerms terms, int[]? fixedRep, double seconds, int workers, Stopwatch clock, int? seed = null)
     {
         var model = new CpModel();
         var (exact, objectiveScale) = ObjectiveScale(terms);
@@ -78,10 +79,7 @@ internal static class ContractCpSat
 
         var remaining = seconds - clock.Elapsed.TotalSeconds;
         if (remaining <= 0.01) return new CpSatEnd(CpSolverStatus.Unknown, null, null, null);
-        var solver = new CpSolver
-        {
-            StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:{workers}, max_time_in_seconds:{remaining:0.###}"),
-        };
+        var solver = new CpSolver { StringParameters = Parameters(workers, remaining, seed) };
         double? first = null;
         var status = solver.Solve(model, new FirstSolution(() => first ??= clock.Elapsed.TotalSeconds));
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return new CpSatEnd(status, null, first, null);
@@ -104,6 +102,11 @@ internal static class ContractCpSat
         var largest = terms.PairCost.Sum(costs => costs.Select(Math.Abs).DefaultIfEmpty(0).Max()) + Math.Abs(terms.BalanceWeight);
         return (false, 1e9 / Math.Max(largest, 1e-9));
     }
+
+    /// <summary>The peer's CP-SAT parameters: workers, the time left and, when given, the random seed.</summary>
+    public static string Parameters(int workers, double seconds, int? seed) =>
+        string.Create(CultureInfo.InvariantCulture, $"num_workers:{workers}, max_time_in_seconds:{seconds:0.###}")
+        + (seed is { } s ? string.Create(CultureInfo.InvariantCulture, $", random_seed:{s}") : "");
 
     private static long Scaled(double quantity) => (long)Math.Round(quantity * QuantityScale);
 

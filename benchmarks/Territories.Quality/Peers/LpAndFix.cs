@@ -15,11 +15,11 @@ internal sealed record LpEnd(Solver.ResultStatus Status, double? Bound, int[]? I
 /// </summary>
 internal static class LpAndFix
 {
-    public static (LpEnd Lp, CpSatEnd? Fix) Solve(ContractTerms terms, double seconds, int workers, Stopwatch clock)
+    public static (LpEnd Lp, CpSatEnd? Fix) Solve(ContractTerms terms, double seconds, int workers, Stopwatch clock, int? seed = null)
     {
         var lp = Relaxation(terms, seconds, clock);
         if (lp.Integral is null) return (lp, null);
-        return (lp, ContractCpSat.Solve(terms, lp.Integral, seconds, workers, clock));
+        return (lp, ContractCpSat.Solve(terms, lp.Integral, seconds, workers, clock, seed));
     }
 
     public static LpEnd Relaxation(ContractTerms terms, double seconds, Stopwatch clock)

@@ -22,7 +22,8 @@ internal sealed record PeerResult(decimal? Objective, double? FirstPlanSeconds, 
 internal sealed record PeerComparison(PeerResult PlainCpSat, PeerResult LpAndFix, decimal? LpBound, decimal? ExactBound, int? FractionalAccounts, double? LpSeconds)
 {
     /// <summary>Runs plain CP-SAT, then LP-and-fix, one after the other, each with the whole limit.</summary>
-    public static PeerComparison Run(TerritoryProblem problem, double seconds, int workers)
+    /// <param name="seed">The peers' CP-SAT random seed (<see cref="ContractCpSat.Solve"/>); null for CP-SAT's default.</param>
+    public static PeerComparison Run(TerritoryProblem problem, double seconds, int workers, int? seed = null)
     {
         ContractTerms terms;
         try
@@ -35,10 +36,10 @@ internal sealed record PeerComparison(PeerResult PlainCpSat, PeerResult LpAndFix
             return new PeerComparison(none, none, null, null, null, null);
         }
         var clock = Stopwatch.StartNew();
-        var plain = ContractCpSat.Solve(terms, null, seconds, workers, clock);
+        var plain = ContractCpSat.Solve(terms, null, seconds, workers, clock, seed);
         var plainResult = Scored(problem, plain, whole: true);
         clock.Restart();
-        var (lp, fix) = Peers.LpAndFix.Solve(terms, seconds, workers, clock);
+        var (lp, fix) = Peers.LpAndFix.Solve(terms, seconds, workers, clock, seed);
         var fixResult = fix is null
             ? new PeerResult(null, null, lp.Status == Google.OrTools.LinearSolver.Solver.ResultStatus.INFEASIBLE ? "infeasible (LP)" : $"LP not solved ({lp.Seconds:0} s)")
             : Scored(problem, fix, whole: false);
