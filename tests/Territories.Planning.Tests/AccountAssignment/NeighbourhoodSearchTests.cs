@@ -61,6 +61,46 @@ public class NeighbourhoodSearchTests
         Assert.True(movedInTheEast > 0);
     }
 
+    /// <summary>
+    /// The same book with two workers on the wall clock: two lanes of one worker each, each starting from the best plan
+    /// as it stands, still find the trade and keep the cap (a lane's change merged into a plan another lane improved is
+    /// offered to the evaluator like any other).
+    /// </summary>
+    [Fact]
+    public void Run_InTwoLanes_WithTheMoveCapSpent_StillTradesAMoveAndKeepsTheCap()
+    {
+        var (problem, start) = TwoAreasWithTheCapSpentInTheWest();
+        var data = AssignmentData.Build(problem, null);
+        var clock = new SolveClock(TimeProvider.System, 600);
+        var incumbent = new Incumbent(problem, clock, null);
+        Assert.True(incumbent.Offer(start, "today"));
+        var before = PlanEvaluator.Evaluate(problem, start);
+        var settings = new SolveSettings(TimeSpan.FromSeconds(600), 2, 0, null);
+        Assert.Equal(2, NeighbourhoodSearch.Lanes(data, settings));
+
+        var search = new NeighbourhoodSearch(data, incumbent, settings);
+        search.Run(clock, maxTries: 24, CancellationToken.None);
+
+        var after = PlanEvaluator.Evaluate(problem, incumbent.RepOf!);
+        Assert.True(after.IsFeasible);
+        Assert.True(after.Objective < before.Objective, $"{after.Objective} not below {before.Objective}");
+        Assert.Equal(5, after.Kpis.MovedAccounts);
+        Assert.InRange(search.Tries, 24, 25);
+    }
+
+    [Fact]
+    public void Lanes_OnePerWorker_OnlyWhereTheMoveCapBinds_AndTheLimitIsTheWallClocks()
+    {
+        var capped = AssignmentData.Build(TwoAreasWithTheCapSpentInTheWest().Problem, null);
+        var uncapped = AssignmentData.Build(Gap(agents: 5, jobs: 40, seed: 3), null);
+        var wallClock = new SolveSettings(TimeSpan.FromSeconds(60), 2, 0, null);
+
+        Assert.Equal(2, NeighbourhoodSearch.Lanes(capped, wallClock));
+        Assert.Equal(1, NeighbourhoodSearch.Lanes(capped, wallClock with { Workers = 1 }));
+        Assert.Equal(1, NeighbourhoodSearch.Lanes(capped, wallClock with { DeterministicTime = 0.5 }));
+        Assert.Equal(1, NeighbourhoodSearch.Lanes(uncapped, wallClock));
+    }
+
     private static (TerritoryProblem Problem, int[] Start) TwoAreasWithTheCapSpentInTheWest()
     {
         var reps = new List<Rep>();
