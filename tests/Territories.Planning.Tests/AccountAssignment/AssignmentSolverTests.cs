@@ -200,6 +200,31 @@ public class AssignmentSolverTests
         Assert.Equal(goesOn, steps.Skip(1).Any(line => line.Contains("lp-and-fix from the incumbent")));
     }
 
+    /// <summary>
+    /// Under a move cap with two workers on the wall clock, the neighbourhood search runs in lanes: first before
+    /// LP-and-fix from the best plan, then beside CP-SAT on the whole model (which keeps one worker for its bound); with
+    /// one worker neither. Read from the solve's trace; the plan keeps every rule either way.
+    /// </summary>
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(1, false)]
+    public void Solve_UnderAMoveCap_WithTwoWorkers_RunsNeighbourhoodsBeforeLpAndFixFromThePlanAndBesideTheWholeModel(int workers, bool lanes)
+    {
+        var options = SyntheticBook.DefaultOptions with { Workers = workers, TimeLimitSeconds = 6, MaxMovedShare = 0.6, Weights = new ObjectiveWeights(0, 1, 1, 0) };
+        var problem = SyntheticBook.Generate(new SyntheticBookSettings(120, 6, 1), options);
+        var trace = new StringWriter();
+
+        var plan = new AssignmentSolver(log: trace).Solve(problem, null, CancellationToken.None);
+
+        AssertValid(problem, plan);
+        var lines = trace.ToString().Split('\n');
+        var first = Array.FindIndex(lines, line => line.Contains("neighbourhoods before lp-and-fix from the plan"));
+        var fromThePlan = Array.FindIndex(lines, line => line.Contains("lp-and-fix from the incumbent"));
+        Assert.True(fromThePlan >= 0, trace.ToString());
+        Assert.Equal(lanes, first >= 0 && first < fromThePlan);
+        Assert.Equal(lanes, lines.Any(line => line.Contains("neighbourhoods beside the whole model")));
+    }
+
     [Fact]
     public void Solve_LargeProblem_PrunesCandidatesAndStillBoundsEveryEligiblePair()
     {
