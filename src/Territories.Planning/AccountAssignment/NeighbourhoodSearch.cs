@@ -103,7 +103,8 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
 
     /// <summary>
     /// Offers what a neighbourhood changed on the best plan as it is now (another lane may have improved it meanwhile),
-    /// then, when that is not kept, the neighbourhood's plan itself.
+    /// then, when that is not kept, the neighbourhood's plan itself. The merged plan is offered only when it keeps the
+    /// rules this search works under (a narrower band than the problem's, at times), which the evaluator does not know.
     /// </summary>
     private bool Keep(int[] from, int[] better)
     {
@@ -111,7 +112,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         {
             var merged = now.ToArray();
             for (var a = 0; a < merged.Length; a++) if (better[a] != from[a]) merged[a] = better[a];
-            if (IsCandidatePlan(merged) && incumbent.Offer(merged, "neighbourhood")) return true;
+            if (IsCandidatePlan(merged) && AssignmentState.Of(data, merged).Violation() <= 0 && incumbent.Offer(merged, "neighbourhood")) return true;
         }
         return incumbent.Offer(better, "neighbourhood");
     }
