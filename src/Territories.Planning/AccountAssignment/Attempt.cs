@@ -153,10 +153,13 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// (2.14757 on west-1000-s1803 with two workers and with one). Null where the search does not run in lanes, or the
     /// best plan does not keep the band the search works under.
     /// </summary>
+    /// <summary>True where the neighbourhood search runs in lanes and the plan keeps the rules the search works under.</summary>
+    private bool LanesMayStartFrom(int[]? plan) =>
+        NeighbourhoodSearch.Lanes(data, settings) >= 2 && plan is not null && IsCandidatePlan(plan) && AssignmentState.Of(data, plan).Violation() <= 0;
+
     private Task<NeighbourhoodSearch>? NeighbourhoodsBeside(LpResult? lp, CancellationToken cancel)
     {
-        if (NeighbourhoodSearch.Lanes(data, settings) < 2) return null;
-        if (incumbent.RepOf is not { } best || !IsCandidatePlan(best) || AssignmentState.Of(data, best).Violation() > 0) return null;
+        if (!LanesMayStartFrom(incumbent.RepOf)) return null;
         var search = new NeighbourhoodSearch(data, incumbent, settings with { Workers = 1, Seed = settings.Seed + settings.Workers }, lp?.SplitReps, pairBounds);
         return Task.Run(() =>
         {
@@ -368,7 +371,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// </summary>
     private bool NeighbourhoodsFirst(LpResult lp, int[] best, CancellationToken cancel)
     {
-        if (NeighbourhoodSearch.Lanes(data, settings) < 2 || AssignmentState.Of(data, best).Violation() > 0) return false;
+        if (!LanesMayStartFrom(best)) return false;
         using var first = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         first.CancelAfter(ShareOfRemaining(NeighbourhoodsFirstTimeShare));
         var search = new NeighbourhoodSearch(data, incumbent, settings, lp.SplitReps, pairBounds);

@@ -83,11 +83,13 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         var size = smallest;
         var nearest = NearestReps();
         var neighbourhoodLimit = data.MoveCap.Binds ? NeighbourhoodLimitUnderMoveCap : NeighbourhoodLimit;
+        int[]? allowedFor = null;
+        IReadOnlySet<int>[]? allowed = null;
         for (var laneTry = 1; !cancel.IsCancellationRequested && clock.Remaining > TimeSpan.FromMilliseconds(50) && Volatile.Read(ref tries) < maxTries; laneTry++)
         {
             Interlocked.Increment(ref tries);
             if (incumbent.RepOf is not { } repOf || !IsCandidatePlan(repOf)) return;
-            var allowed = pairBounds?.RepsThatMayImprove(data, incumbent, repOf);
+            if (!ReferenceEquals(allowedFor, repOf)) (allowedFor, allowed) = (repOf, pairBounds?.RepsThatMayImprove(data, incumbent, repOf));
             var reps = nearest is not null && laneTry % 3 == 0 && SpendsTheMoveCap(repOf)
                 ? ChooseTwoAreas(random, size, nearest)
                 : Choose(random, size, nearest, SeedRep(random, laneTry));
