@@ -160,7 +160,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     private Task<NeighbourhoodSearch>? NeighbourhoodsBeside(LpResult? lp, CancellationToken cancel)
     {
         if (!LanesMayStartFrom(incumbent.RepOf)) return null;
-        var search = new NeighbourhoodSearch(data, incumbent, settings with { Workers = 1, Seed = settings.Seed + settings.Workers }, lp?.SplitReps, pairBounds);
+        var search = new NeighbourhoodSearch(data, incumbent, settings with { Workers = 1, Seed = settings.Seed + settings.Workers }, lp, pairBounds);
         return Task.Run(() =>
         {
             search.Run(clock, int.MaxValue, cancel);
@@ -203,7 +203,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         // The best plan may be one found before the band was narrowed and lie outside it: the search then keeps the problem's band.
         if (problemBand is not null && incumbent.RepOf is { } best && AssignmentState.Of(data, best).Violation() > 0)
             RestoreTheProblemsBand("neighbourhoods under the problem's band: the best plan lies outside the narrower one");
-        var search = new NeighbourhoodSearch(data, incumbent, settings, lp?.SplitReps, pairBounds);
+        var search = new NeighbourhoodSearch(data, incumbent, settings, lp, pairBounds);
         search.Run(clock, settings.DeterministicTime is null ? int.MaxValue : DeterministicNeighbourhoods, cancel);
         Trace($"neighbourhoods tried={search.Tries} improved={search.Improvements}");
     }
@@ -343,7 +343,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         // A split account may go to any eligible rep, not only its nearest: a far rep with room is often what makes it fit.
         var split = Enumerable.Range(0, data.AccountCount).Where(a => lp.Integral[a] < 0);
         data = data.WithPairs(split.SelectMany(a => data.Problem.EligibleRepsOf(a).Select(r => (a, r))).ToList());
-        var balanceTerm = !BalanceTermIsSettled(lp);
+        var balanceTerm = !lp.SettlesTheBalanceTerm(data);
         if (BestCandidatePlan() is { } known && NearTieFix.Applies(data, Widened(lp, known).Count(r => r < 0)) && lp.NearCheapest.Count == data.AccountCount)
         {
             NearTies(lp, known, balanceTerm, cancel);
@@ -374,7 +374,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         if (!LanesMayStartFrom(best)) return false;
         using var first = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         first.CancelAfter(ShareOfRemaining(NeighbourhoodsFirstTimeShare));
-        var search = new NeighbourhoodSearch(data, incumbent, settings, lp.SplitReps, pairBounds);
+        var search = new NeighbourhoodSearch(data, incumbent, settings, lp, pairBounds);
         search.Run(clock, int.MaxValue, first.Token);
         Trace($"neighbourhoods before lp-and-fix from the plan tried={search.Tries} improved={search.Improvements}");
         return true;
@@ -583,16 +583,6 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
     /// <summary>How many of its cheapest-to-move accounts each split rep frees when LP-and-fix alone has no plan.</summary>
     private const int FreedPerSplitRep = 12;
-
-    /// <summary>
-    /// True when the LP's largest deviation already sits at the band's edge, so no plan can lower the balance term by
-    /// more than a ten-thousandth of the bound: LP-guided models then leave it out. Measured on a 10,000 x 112 book with a
-    /// binding move cap: CP-SAT found no plan for the 97 split accounts in 7 s with the deviation constraints, and
-    /// proved the model optimal in under a second without them.
-    /// </summary>
-    private bool BalanceTermIsSettled(LpResult lp) =>
-        lp.Deviation is { } deviation && data.Band is { } band
-        && data.Weights.Balance * (band.Tolerance - deviation) <= 1e-4 * Math.Max(1, Math.Abs(lp.Bound));
 
     private CpSatOutcome? SolveScope(int[] fixedRepOf, int[] hint, bool balanceTerm, TimeSpan limit, CancellationToken cancel, TimeSpan? firstSolutionWithin = null) =>
         SolveScope(ModelScope.Fixing(data, fixedRepOf), hint, balanceTerm, limit, cancel, firstSolutionWithin: firstSolutionWithin);

@@ -34,6 +34,17 @@ internal sealed record LpResult(double Bound, int[] Preferred, int[] Integral, I
     public int FractionalCount => Integral.Count(r => r < 0);
 
     public bool IsInfeasible => ReferenceEquals(this, Infeasible);
+
+    /// <summary>
+    /// True when the LP's largest deviation already sits at the edge of <paramref name="data"/>'s band, so no plan can
+    /// lower the balance term by more than a ten-thousandth of the bound: LP-guided models then leave it out, and where
+    /// a plan and the LP disagree is a matter of the linear costs (<see cref="LpDisagreementNeighbourhood"/>). Measured on
+    /// a 10,000 x 112 book with a binding move cap: CP-SAT found no plan for the 97 split accounts in 7 s with the
+    /// deviation constraints, and proved the model optimal in under a second without them.
+    /// </summary>
+    public bool SettlesTheBalanceTerm(AssignmentData data) =>
+        Deviation is { } deviation && data.Band is { } band
+        && data.Weights.Balance * (band.Tolerance - deviation) <= 1e-4 * Math.Max(1, Math.Abs(Bound));
 }
 
 /// <summary>

@@ -9,13 +9,16 @@ namespace Territories.Planning.AccountAssignment;
 /// the LP says the plan and the bound differ. With a balance weight the reps left out enter the largest deviation as
 /// constants, so a neighbourhood may lower it or must keep under it. While the plan spends a binding move cap, every
 /// third neighbourhood joins two areas (<see cref="ChooseTwoAreas"/>), so that the cap's moves can pass from one to the other.
-/// Where the cap binds, the search runs in lanes, one per worker (<see cref="Lanes"/>).
+/// Where the cap binds, the search runs in lanes, one per worker (<see cref="Lanes"/>), and every second try of a lane
+/// frees accounts where the plan and the LP disagree instead of reps (<see cref="LpDisagreementNeighbourhood"/>).
 /// </summary>
-/// <param name="splitReps">The reps that hold a share of an account the LP relaxation splits; null or empty without an LP.</param>
+/// <param name="lp">The LP relaxation (its split reps seed neighbourhoods, its plan guides those of accounts); null without one.</param>
 /// <param name="pairBounds">When given, each neighbourhood leaves out the pairs that can be in no plan better than the best
 /// (<see cref="PairBounds"/>).</param>
-internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbent, SolveSettings settings, IReadOnlySet<int>? splitReps = null, PairBounds? pairBounds = null)
+internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbent, SolveSettings settings, LpResult? lp = null, PairBounds? pairBounds = null)
 {
+    private readonly IReadOnlySet<int>? splitReps = lp?.SplitReps;
+
     /// <summary>
     /// How long one neighbourhood may take on the wall clock. With a deterministic limit, as many deterministic seconds
     /// instead, and only the whole solve's time limit caps the wall clock: with both, a loaded machine cut some
@@ -85,21 +88,23 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         var neighbourhoodLimit = data.MoveCap.Binds ? NeighbourhoodLimitUnderMoveCap : NeighbourhoodLimit;
         int[]? allowedFor = null;
         IReadOnlySet<int>[]? allowed = null;
+        var disagreement = LpDisagreementNeighbourhood.For(data, lp);
         for (var laneTry = 1; !cancel.IsCancellationRequested && clock.Remaining > TimeSpan.FromMilliseconds(50) && Volatile.Read(ref tries) < maxTries; laneTry++)
         {
             Interlocked.Increment(ref tries);
             if (incumbent.RepOf is not { } repOf || !IsCandidatePlan(repOf)) return;
             if (!ReferenceEquals(allowedFor, repOf)) (allowedFor, allowed) = (repOf, pairBounds?.RepsThatMayImprove(data, incumbent, repOf));
-            var reps = nearest is not null && laneTry % 3 == 0 && SpendsTheMoveCap(repOf)
-                ? ChooseTwoAreas(random, size, nearest)
-                : Choose(random, size, nearest, SeedRep(random, laneTry));
-            var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, ModelScope.Neighbourhood(data, repOf, reps, allowed));
+            var byAccounts = disagreement is not null && laneTry % 2 == 1;
+            var scope = byAccounts ? Fixing(disagreement!.FixedRepOf(repOf, random), allowed) : ModelScope.Neighbourhood(data, repOf, ChooseReps(random, laneTry, size, nearest, repOf), allowed);
+            var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, scope);
             model.AddHint(repOf);
             var limit = laneSettings.DeterministicTime is not null || clock.Remaining < neighbourhoodLimit ? clock.Remaining : neighbourhoodLimit;
             var sub = laneSettings with { TimeLimit = limit, Seed = random.Next(), DeterministicTime = laneSettings.DeterministicTime is null ? null : neighbourhoodLimit.TotalSeconds };
             var outcome = CpSatRun.Solve(model, sub, null, cancel);
             if (outcome.Best is { } better && Keep(repOf, better)) Interlocked.Increment(ref improvements);
-            size = outcome.Status == Google.OrTools.Sat.CpSolverStatus.Optimal ? Math.Min(data.RepCount, size + 1) : Math.Max(smallest, size - 1);
+            var proven = outcome.Status == Google.OrTools.Sat.CpSolverStatus.Optimal;
+            if (byAccounts) disagreement!.Learn(proven);
+            else size = proven ? Math.Min(data.RepCount, size + 1) : Math.Max(smallest, size - 1);
         }
     }
 
@@ -118,6 +123,15 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         }
         return incumbent.Offer(better, "neighbourhood");
     }
+
+    /// <summary>Every third try two areas while the plan spends the move cap (<see cref="ChooseTwoAreas"/>), else one around a seed rep.</summary>
+    private HashSet<int> ChooseReps(Random random, int laneTry, int size, int[][]? nearest, int[] repOf) =>
+        nearest is not null && laneTry % 3 == 0 && SpendsTheMoveCap(repOf)
+            ? ChooseTwoAreas(random, size, nearest)
+            : Choose(random, size, nearest, SeedRep(random, laneTry));
+
+    private ModelScope Fixing(int[] fixedRepOf, IReadOnlyList<IReadOnlySet<int>>? allowed) =>
+        allowed is null ? ModelScope.Fixing(data, fixedRepOf) : ModelScope.Fixing(data, fixedRepOf, allowed);
 
     /// <summary>Every other try a rep the LP splits an account with, else any rep.</summary>
     private int SeedRep(Random random, int laneTry) =>

@@ -81,7 +81,37 @@ public class NeighbourhoodSearchTests
         Assert.Equal(1, NeighbourhoodSearch.Lanes(uncapped, wallClock));
     }
 
-    private static (TerritoryProblem Problem, int[] Start) TwoAreasWithTheCapSpentInTheWest()
+    /// <summary>
+    /// The same book, with a loose workload band, and the LP relaxation's plan given (the east's next-door accounts with
+    /// the partner, the west's between accounts back with today's rep; the band's edge, so the balance term is settled). The first try of a search (one worker, deterministic) frees the accounts
+    /// where the plan and the LP disagree, in both areas at once, and makes the trade a neighbourhood of one area's reps
+    /// cannot.
+    /// </summary>
+    [Fact]
+    public void Run_WithTheLp_FirstFreesTheAccountsWhereThePlanAndTheLpDisagree_AndTradesTheMoves()
+    {
+        var (problem, start) = TwoAreasWithTheCapSpentInTheWest(new BalanceRule(BalanceMetric.Workload, 1));
+        var data = AssignmentData.Build(problem, null);
+        var clock = new SolveClock(TimeProvider.System, 600);
+        var incumbent = new Incumbent(problem, clock, null);
+        Assert.True(incumbent.Offer(start, "today"));
+        var before = PlanEvaluator.Evaluate(problem, start);
+        var lpPlan = Enumerable.Range(0, problem.Accounts.Count)
+            .Select(a => problem.CurrentRepIndexOf(a) + (problem.Accounts[a].Id.Value.EndsWith("next-door") ? 1 : 0)).ToArray();
+        var lp = new LpResult(0, lpPlan, lpPlan, new HashSet<int>(), [], 1, Deviation: 1, []);
+
+        var search = new NeighbourhoodSearch(data, incumbent, new SolveSettings(TimeSpan.FromSeconds(60), 1, 0, 0.5), lp);
+        search.Run(clock, maxTries: 1, CancellationToken.None);
+
+        var after = PlanEvaluator.Evaluate(problem, incumbent.RepOf!);
+        Assert.Equal(1, search.Improvements);
+        Assert.True(after.IsFeasible);
+        Assert.Equal(5, after.Kpis.MovedAccounts);
+        Assert.Equal(lpPlan, incumbent.RepOf);
+        Assert.True(after.Objective < before.Objective, $"{after.Objective} not below {before.Objective}");
+    }
+
+    private static (TerritoryProblem Problem, int[] Start) TwoAreasWithTheCapSpentInTheWest(BalanceRule? balance = null)
     {
         var reps = new List<Rep>();
         var accounts = new List<Account>();
@@ -113,7 +143,7 @@ public class NeighbourhoodSearchTests
                     start.Add(reps.Count - 1);
                 }
             }
-        var options = Options(TravelOnly, maxMovedShare: 0.11);
+        var options = Options(TravelOnly, balance, maxMovedShare: 0.11);
         return (TerritoryProblem.Create(reps, accounts, options), [.. start]);
     }
 
