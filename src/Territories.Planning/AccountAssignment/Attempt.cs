@@ -145,6 +145,10 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         return new WholeModelRun(model, outcome, global);
     }
 
+    /// <summary>True where the neighbourhood search runs in lanes and the plan keeps the rules the search works under.</summary>
+    private bool LanesMayStartFrom(int[]? plan) =>
+        NeighbourhoodSearch.Lanes(data, settings) >= 2 && plan is not null && IsCandidatePlan(plan) && AssignmentState.Of(data, plan).Violation() <= 0;
+
     /// <summary>
     /// Where the neighbourhood search runs in lanes (<see cref="NeighbourhoodSearch.Lanes"/>), one lane runs beside CP-SAT on
     /// the whole model, which then has one worker less: hinted with the best plan, its second worker (CP-SAT's own
@@ -153,10 +157,6 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// (2.14757 on west-1000-s1803 with two workers and with one). Null where the search does not run in lanes, or the
     /// best plan does not keep the band the search works under.
     /// </summary>
-    /// <summary>True where the neighbourhood search runs in lanes and the plan keeps the rules the search works under.</summary>
-    private bool LanesMayStartFrom(int[]? plan) =>
-        NeighbourhoodSearch.Lanes(data, settings) >= 2 && plan is not null && IsCandidatePlan(plan) && AssignmentState.Of(data, plan).Violation() <= 0;
-
     private Task<NeighbourhoodSearch>? NeighbourhoodsBeside(LpResult? lp, CancellationToken cancel)
     {
         if (!LanesMayStartFrom(incumbent.RepOf)) return null;

@@ -53,11 +53,11 @@ internal sealed class ModelScope
     public static ModelScope Neighbourhood(AssignmentData data, int[] repOf, IReadOnlySet<int> reps, IReadOnlyList<IReadOnlySet<int>>? allowed = null) =>
         new(data, repOf.Select(r => reps.Contains(r) ? -1 : r).ToArray(), reps, allowed);
 
-    /// <summary>The accounts <paramref name="fixedRepOf"/> leaves at -1, free among all their candidates; the rest fixed where it puts them.</summary>
-    public static ModelScope Fixing(AssignmentData data, int[] fixedRepOf) => new(data, fixedRepOf, null);
-
-    /// <summary>The accounts <paramref name="fixedRepOf"/> leaves at -1, each free among the candidates <paramref name="allowed"/> lists for it; the rest fixed.</summary>
-    public static ModelScope Fixing(AssignmentData data, int[] fixedRepOf, IReadOnlyList<IReadOnlySet<int>> allowed) => new(data, fixedRepOf, null, allowed);
+    /// <summary>
+    /// The accounts <paramref name="fixedRepOf"/> leaves at -1, free among all their candidates (or, when given, among the
+    /// candidates <paramref name="allowed"/> lists for each); the rest fixed where it puts them.
+    /// </summary>
+    public static ModelScope Fixing(AssignmentData data, int[] fixedRepOf, IReadOnlyList<IReadOnlySet<int>>? allowed = null) => new(data, fixedRepOf, null, allowed);
 
     /// <summary>The candidate slots the model decides for this account: none for a fixed account.</summary>
     public int[] SlotsOf(int account)

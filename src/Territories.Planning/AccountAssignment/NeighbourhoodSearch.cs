@@ -94,8 +94,10 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
             Interlocked.Increment(ref tries);
             if (incumbent.RepOf is not { } repOf || !IsCandidatePlan(repOf)) return;
             if (!ReferenceEquals(allowedFor, repOf)) (allowedFor, allowed) = (repOf, pairBounds?.RepsThatMayImprove(data, incumbent, repOf));
-            var byAccounts = disagreement is not null && laneTry % 2 == 1;
-            var scope = byAccounts ? Fixing(disagreement!.FixedRepOf(repOf, random), allowed) : ModelScope.Neighbourhood(data, repOf, ChooseReps(random, laneTry, size, nearest, repOf), allowed);
+            var byAccounts = laneTry % 2 == 1 ? disagreement : null;
+            var scope = byAccounts is not null
+                ? ModelScope.Fixing(data, byAccounts.FixedRepOf(repOf, random), allowed)
+                : ModelScope.Neighbourhood(data, repOf, ChooseReps(random, laneTry, size, nearest, repOf), allowed);
             var model = new CpSatModel(data, switchableRules: false, referenceMetricTotal: null, scope);
             model.AddHint(repOf);
             var limit = laneSettings.DeterministicTime is not null || clock.Remaining < neighbourhoodLimit ? clock.Remaining : neighbourhoodLimit;
@@ -103,7 +105,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
             var outcome = CpSatRun.Solve(model, sub, null, cancel);
             if (outcome.Best is { } better && Keep(repOf, better)) Interlocked.Increment(ref improvements);
             var proven = outcome.Status == Google.OrTools.Sat.CpSolverStatus.Optimal;
-            if (byAccounts) disagreement!.Learn(proven);
+            if (byAccounts is not null) byAccounts.Learn(proven);
             else size = proven ? Math.Min(data.RepCount, size + 1) : Math.Max(smallest, size - 1);
         }
     }
@@ -129,9 +131,6 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         nearest is not null && laneTry % 3 == 0 && SpendsTheMoveCap(repOf)
             ? ChooseTwoAreas(random, size, nearest)
             : Choose(random, size, nearest, SeedRep(random, laneTry));
-
-    private ModelScope Fixing(int[] fixedRepOf, IReadOnlyList<IReadOnlySet<int>>? allowed) =>
-        allowed is null ? ModelScope.Fixing(data, fixedRepOf) : ModelScope.Fixing(data, fixedRepOf, allowed);
 
     /// <summary>Every other try a rep the LP splits an account with, else any rep.</summary>
     private int SeedRep(Random random, int laneTry) =>
