@@ -108,6 +108,9 @@ internal sealed class AssignmentData
 
     public int IndexOf(int account, int rep) => Array.IndexOf(Candidates[account], rep);
 
+    /// <summary>True when every account's rep in the plan is one of its candidates, so a model over the candidates can hold the plan.</summary>
+    public bool IsCandidatePlan(int[] repOf) => Enumerable.Range(0, repOf.Length).All(a => IndexOf(a, repOf[a]) >= 0);
+
     private void BuildCandidates(IReadOnlyList<IReadOnlyCollection<int>> candidates)
     {
         for (var a = 0; a < AccountCount; a++)

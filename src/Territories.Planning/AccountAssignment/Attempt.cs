@@ -101,7 +101,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             return new Result(CpSolverStatus.Optimal, lp, null, false, 0);
         if (EjectionChainSearch.Applies(data) && !cancel.IsCancellationRequested)
             Trace($"ejection chains {string.Join("; ", EjectionChainSearch.Run(data, hint, incumbent, clock, settings, cancel))}");
-        if (incumbent.RepOf is not null && IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
+        if (incumbent.RepOf is not null && data.IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero)
             return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
         if (!WholeModelHelps())
@@ -147,7 +147,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
 
     /// <summary>True where the neighbourhood search runs in lanes and the plan keeps the rules the search works under.</summary>
     private bool LanesMayStartFrom(int[]? plan) =>
-        NeighbourhoodSearch.Lanes(data, settings) >= 2 && plan is not null && IsCandidatePlan(plan) && AssignmentState.Of(data, plan).Violation() <= 0;
+        NeighbourhoodSearch.Lanes(data, settings) >= 2 && plan is not null && data.IsCandidatePlan(plan) && AssignmentState.Of(data, plan).Violation() <= 0;
 
     /// <summary>
     /// Where the neighbourhood search runs in lanes (<see cref="NeighbourhoodSearch.Lanes"/>), one lane runs beside CP-SAT on
@@ -491,7 +491,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// </summary>
     private const int DeterministicDives = 3;
 
-    private int[]? BestCandidatePlan() => incumbent.RepOf is { } best && IsCandidatePlan(best) ? best : null;
+    private int[]? BestCandidatePlan() => incumbent.RepOf is { } best && data.IsCandidatePlan(best) ? best : null;
 
     /// <summary>The plan with every account free where it and the LP differ, and the cheapest moves of the LP's split reps.</summary>
     private int[] Widened(LpResult lp, int[] plan) =>
@@ -604,8 +604,6 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         : clock.Remaining;
 
     private void Trace(string message) => log?.WriteLine($"[{clock.ElapsedSeconds:0.00}s] {message}");
-
-    private bool IsCandidatePlan(int[] repOf) => Enumerable.Range(0, repOf.Length).All(a => data.IndexOf(a, repOf[a]) >= 0);
 
     private double ReferenceTotal(int[] repOf) =>
         Enumerable.Range(0, repOf.Length).Sum(a => data.IndexOf(a, repOf[a]) is var s and >= 0 ? data.MetricValue[a][s] : 0);

@@ -68,7 +68,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
     /// <param name="maxTries">With a deterministic limit, how many neighbourhoods to try (the search is then reproducible).</param>
     public void Run(SolveClock clock, int maxTries, CancellationToken cancel)
     {
-        if (data.Band is { FixedTotal: false } || data.RepCount < 2 || incumbent.RepOf is not { } start || !IsCandidatePlan(start)) return;
+        if (data.Band is { FixedTotal: false } || data.RepCount < 2 || incumbent.RepOf is not { } start || !data.IsCandidatePlan(start)) return;
         var lanes = Lanes(data, settings);
         if (lanes == 1)
         {
@@ -92,7 +92,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         for (var laneTry = 1; !cancel.IsCancellationRequested && clock.Remaining > TimeSpan.FromMilliseconds(50) && Volatile.Read(ref tries) < maxTries; laneTry++)
         {
             Interlocked.Increment(ref tries);
-            if (incumbent.RepOf is not { } repOf || !IsCandidatePlan(repOf)) return;
+            if (incumbent.RepOf is not { } repOf || !data.IsCandidatePlan(repOf)) return;
             if (!ReferenceEquals(allowedFor, repOf)) (allowedFor, allowed) = (repOf, pairBounds?.RepsThatMayImprove(data, incumbent, repOf));
             var byAccounts = laneTry % 2 == 1 ? disagreement : null;
             var scope = byAccounts is not null
@@ -121,7 +121,7 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         {
             var merged = now.ToArray();
             for (var a = 0; a < merged.Length; a++) if (better[a] != from[a]) merged[a] = better[a];
-            if (IsCandidatePlan(merged) && AssignmentState.Of(data, merged).Violation() <= 0 && incumbent.Offer(merged, "neighbourhood")) return true;
+            if (data.IsCandidatePlan(merged) && AssignmentState.Of(data, merged).Violation() <= 0 && incumbent.Offer(merged, "neighbourhood")) return true;
         }
         return incumbent.Offer(better, "neighbourhood");
     }
@@ -154,8 +154,6 @@ internal sealed class NeighbourhoodSearch(AssignmentData data, Incumbent incumbe
         foreach (var r in nearest[outside[random.Next(outside.Length)]].Where(r => !reps.Contains(r)).Take(size - reps.Count)) reps.Add(r);
         return reps;
     }
-
-    private bool IsCandidatePlan(int[] repOf) => Enumerable.Range(0, repOf.Length).All(a => data.IndexOf(a, repOf[a]) >= 0);
 
     /// <summary>A random rep and its nearest colleagues by home distance; random reps when there is no geography.</summary>
     private HashSet<int> Choose(Random random, int size, int[][]? nearest, int seedRep)
