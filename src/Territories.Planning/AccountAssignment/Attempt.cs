@@ -101,7 +101,7 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
             return new Result(CpSolverStatus.Optimal, lp, null, false, 0);
         if (EjectionChainSearch.Applies(data) && !cancel.IsCancellationRequested)
             Trace($"ejection chains {string.Join("; ", EjectionChainSearch.Run(data, hint, incumbent, clock, settings, cancel))}");
-        if (incumbent.RepOf is not null && data.IsCandidatePlan(incumbent.RepOf)) hint = incumbent.RepOf;
+        if (BestCandidatePlan() is { } best) hint = best;
         if (cancel.IsCancellationRequested || clock.Remaining <= TimeSpan.Zero)
             return new Result(CpSolverStatus.Unknown, lp, null, false, 0);
         if (!WholeModelHelps())
