@@ -8,9 +8,9 @@ namespace Territories.Quality;
 /// <summary>
 /// The realistic family: <see cref="RealisticBook"/> books over the counties of a region of several states, the region
 /// chosen by the seed (seed mod 5), one rep per 89 accounts within 20 to 200 reps. Seeds 1-5 are the tuning set;
-/// every other seed is held back and run only at the end, a new hundred each time (101-105 to 401-405 have been
-/// used, 501-506 (south-1000-s501 is infeasible: its enterprise accounts carry more than the enterprise reps may within
-/// the band) and 601-605; the next unseen set is 701-705).
+/// every other seed is held back and run only at the end, a new hundred each time. Which seeds have been run, and the
+/// next unseen set, the README says (under "Against textbook peers, in the same run"); some seeds give books with no
+/// plan (south-1000-s501, south-1000-s4101: their enterprise accounts carry more than the enterprise reps may).
 /// </summary>
 internal static class RealisticFamily
 {
