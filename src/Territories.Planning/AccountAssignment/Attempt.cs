@@ -40,9 +40,18 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// 300 on a 1,000-account book) gets this share of the time left instead: it went on finding better plans to the end of
     /// its 11 s, where the whole model hinted with its plan found none in 9-14 s, and which accounts spend the cap is
     /// decided there. `territories solve`, 60 s, northeast-1000-s1505 (tuning; plain CP-SAT 2.1378-2.1400): 2.1412,
-    /// 2.1392, 2.1382, 2.1425 before, 2.1380, 2.1376 with; west-1000-s1803 2.1505-2.1523 before, 2.1498, 2.1499 with.
+    /// 2.1392, 2.1382, 2.1425 with a fifth, 2.1380, 2.1376 with half; west-1000-s1803 2.1505-2.1523, then 2.1498, 2.1499.
+    /// Since the lanes run before it (<see cref="NeighbourhoodsFirst"/>) and beside and after the whole model, 0.35
+    /// of the time left is better than half (stop 54; 25 s of a 60 s run at half, 17-18 s now): with half, the lanes after
+    /// the whole model still found a better plan in 2-13 of their 29-40 tries.
+    /// `territories solve`, 60 s, quiet, nine tuning books, each run with half then with 0.35, twice (18 pairs,
+    /// 2026-12-06 23:38 to 12-07 00:16 UTC): better on 13, worse on 5, by 0.010% on average (west-1000-s3603 1.94131 and 1.94120
+    /// against 1.94125 and 1.94112; northeast-1000-s3605 2.12139 and 2.12002 against 2.12097 and 2.12000; west-1000-s2303
+    /// 2.18081 and 2.18268 against 2.18071 and 2.18012; worst pair northeast-1000-s2505, 1.94424 against 1.94510).
+    /// Three quarters instead ended worse on all four books it ran on (west-1000-s3603 1.94155 against 1.94110): the
+    /// model stalled for its last 20 s on one of them, and the whole model's 4 s then proved no bound beyond the LP's.
     /// </summary>
-    private const double LpAndFixFromThePlanUnderMoveCapTimeShare = 0.5;
+    private const double LpAndFixFromThePlanUnderMoveCapTimeShare = 0.35;
 
     /// <summary>CP-SAT on the whole candidate set gets this share of what is left (for its proof); the neighbourhood search the rest.</summary>
     private const double FullModelTimeShare = 0.3;
@@ -386,9 +395,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
     /// runs without (lanes already in): west-1000-s2303 2.18050, 2.18012 against 2.18069-2.18147 (the engine's 300 s run
     /// of stop 48 ended at 2.18011); northeast-1000-s2505 1.94452, 1.94392 against 1.94435, 1.94498; west-1000-s1803
     /// 2.14870, 2.14881 against 2.14868-2.14976; northeast-1000-s1905 1.94799, 1.94843 against 1.94862-1.94925;
-    /// northeast-1000-s2105 1.65236, 1.65247 against 1.65233-1.65258. A share of 0.3 of what is left for LP-and-fix
-    /// from the plan instead of <see cref="LpAndFixFromThePlanUnderMoveCapTimeShare"/>, the rest to the neighbourhoods
-    /// after it, ended at 2.18221 on west-1000-s2303: that model needs its time, the plan it starts from is what helps.
+    /// northeast-1000-s2105 1.65236, 1.65247 against 1.65233-1.65258 (all with half the time left for LP-and-fix from the
+    /// plan after it; see <see cref="LpAndFixFromThePlanUnderMoveCapTimeShare"/> for the share it has now).
     /// </summary>
     private const double NeighbourhoodsFirstTimeShare = 0.15;
 
