@@ -78,8 +78,21 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         // The construction and the LP stop at the time limit too, not only CP-SAT.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         deadline.CancelAfter(clock.Remaining);
-        return Run(deadline.Token);
+        try
+        {
+            return Run(deadline.Token);
+        }
+        finally
+        {
+            // HiGHS beside the steps ends with the attempt at the latest.
+            deadline.Cancel();
+            if (mipLane?.GetAwaiter().GetResult() is { } highs)
+                Trace($"highs beside the steps status={highs.Status} objective={highs.Objective:0.######} improving plans={highs.Improving}");
+        }
     }
+
+    /// <summary>HiGHS on the whole model beside the steps after the LP (<see cref="WholeMipLane"/>); null where it does not run.</summary>
+    private Task<HighsOutcome>? mipLane;
 
     private Result Run(CancellationToken cancel)
     {
@@ -100,6 +113,8 @@ internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, So
         {
             // The pairs the LP priced in are where the optimum lives: let the rest of the search use them.
             data = data.WithPairs(lp.Columns);
+            if (WholeMipLane.Applies(data, settings))
+                mipLane = WholeMipLane.Start(data, incumbent, ShareOfRemaining(WholeMipLane.TimeShare), cancel);
             var rounded = Round(lp, cancel);
             if (incumbent.Offer(rounded.RepOfAll(), "lp-rounding") || first.Violation() > 0) hint = rounded.RepOfAll();
             NarrowTheBandForTheSearch(lp);
