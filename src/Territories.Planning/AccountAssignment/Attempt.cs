@@ -9,7 +9,8 @@ namespace Territories.Planning.AccountAssignment;
 /// Every plan any step finds is offered to the incumbent, so a plan that meets every hard rule is never lost; while
 /// there is none, the time goes to steps that find one (wider LP-and-fix, then the whole model) before any proof.
 /// Where the LP balances the reps well inside the balance band, every step after it works within a narrower band
-/// (<see cref="BalanceTightening.ForSearch"/>).
+/// (<see cref="BalanceTightening.ForSearch"/>). On small books with a binding move cap, HiGHS works on the whole model
+/// beside the steps after the LP (<see cref="WholeMipLane"/>), and the steps take up its plans through the incumbent.
 /// </summary>
 internal sealed class Attempt(AssignmentData candidates, Incumbent incumbent, SolveClock clock, SolveSettings settings, TextWriter? log, CancellationToken cancel)
 {
